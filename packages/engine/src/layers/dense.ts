@@ -1,0 +1,190 @@
+/**
+ * Fully connected layer: y = f(x·W + b) with the kernel in Keras' layout `[in, out]` and the bias
+ * `[out]`. LeNet-5's F6 (120 → 84) and AlexNet's fc6–fc8 are dense layers.
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import { InputError, SpecError, WeightsError, formatShape } from "../errors.js";
+import type { DenseSpec, Shape } from "../spec/types.js";
+import { activate, activateScalar, isActivation, softmaxAt } from "./activations.js";
+import type {
+  Contribution,
+  DenseExplanation,
+  ExplainContext,
+  LayerImpl,
+  ParamSpec,
+  Window,
+} from "./layer.js";
+
+/** How many of the largest contributions an explanation lists. */
+const TOP = 10;
+
+function useBias(spec: DenseSpec): boolean {
+  return spec.useBias ?? true;
+}
+
+/** The length of the input vector; SpecError when the input is not a vector. */
+function inputLength(spec: DenseSpec, inputShape: Shape): number {
+  if (inputShape.length !== 1) {
+    throw new SpecError(
+      `expects a vector [units] as input, got shape ${formatShape(inputShape)}: add a flatten layer before it`,
+      { layer: spec.name, attribute: "inputs" },
+    );
+  }
+  return inputShape[0];
+}
+
+function downloaded(
+  spec: DenseSpec,
+  ctx: ExplainContext,
+  name: string,
+  size: number,
+): Float32Array {
+  const w = ctx.weights[name];
+  if (!w || w.data.length !== size) {
+    throw new WeightsError(
+      `expected ${size} values, got ${w ? w.data.length : "none"}`,
+      `${spec.name}/${name}`,
+    );
+  }
+  return w.data;
+}
+
+/** Dense: `matMul(x, kernel) + bias`, then the activation (softmax over the units). */
+export const dense: LayerImpl<DenseSpec> = {
+  kind: "dense",
+
+  validate(spec, inputShape) {
+    inputLength(spec, inputShape);
+    const units: unknown = spec.units;
+    if (typeof units !== "number" || !Number.isInteger(units) || units < 1) {
+      throw new SpecError(`expected a positive integer, got ${JSON.stringify(units)}`, {
+        layer: spec.name,
+        attribute: "units",
+      });
+    }
+    if (spec.activation !== undefined && !isActivation(spec.activation)) {
+      throw new SpecError(
+        `expected linear, relu, tanh, scaled-tanh, sigmoid or softmax, got ${JSON.stringify(spec.activation)}`,
+        { layer: spec.name, attribute: "activation" },
+      );
+    }
+    if (spec.useBias !== undefined && typeof spec.useBias !== "boolean") {
+      throw new SpecError(`expected true or false, got ${JSON.stringify(spec.useBias)}`, {
+        layer: spec.name,
+        attribute: "useBias",
+      });
+    }
+  },
+
+  outputShape(spec) {
+    return [spec.units];
+  },
+
+  params(spec, inputShape): ParamSpec[] {
+    const n = inputLength(spec, inputShape);
+    const kernel: ParamSpec = {
+      name: "kernel",
+      shape: [n, spec.units],
+      trainable: true,
+      initializer: spec.kernelInitializer ?? "glorot-uniform",
+      fanIn: n,
+      fanOut: spec.units,
+    };
+    if (!useBias(spec)) return [kernel];
+    const bias: ParamSpec = {
+      name: "bias",
+      shape: [spec.units],
+      trainable: true,
+      initializer: spec.biasInitializer ?? "zeros",
+      fanIn: n,
+      fanOut: spec.units,
+    };
+    return [kernel, bias];
+  },
+
+  counts(spec, inputShape) {
+    const n = inputLength(spec, inputShape);
+    const bias = useBias(spec) ? 1 : 0;
+    return {
+      trainable: n * spec.units + bias * spec.units,
+      nonTrainable: 0,
+      connections: (n + bias) * spec.units,
+      macs: n * spec.units,
+    };
+  },
+
+  forward(spec, x, weights) {
+    const kernel = weights.kernel;
+    if (!kernel) throw new WeightsError("missing", `${spec.name}/kernel`);
+    const bias = weights.bias;
+    if (useBias(spec) && !bias) throw new WeightsError("missing", `${spec.name}/bias`);
+    return tf.tidy(() => {
+      const z = tf.matMul(x as tf.Tensor2D, kernel as tf.Tensor2D);
+      return activate(useBias(spec) ? tf.add(z, bias) : z, spec.activation);
+    });
+  },
+
+  window(_spec, inputShape): Window {
+    // A vector input has no spatial extent: the whole map is its single position.
+    const [h, w] = inputShape.length === 3 ? [inputShape[0], inputShape[1]] : [1, 1];
+    return { y0: 0, x0: 0, y1: h, x1: w };
+  },
+
+  explain(spec, ctx, at): DenseExplanation {
+    const n = inputLength(spec, ctx.inputShape);
+    const units = spec.units;
+    const unit = at.channel;
+    if (!Number.isInteger(unit) || unit < 0 || unit >= units || at.y !== 0 || at.x !== 0) {
+      throw new InputError(
+        `layer "${spec.name}": neuron (unit ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output [${units}] (vector units have y = x = 0)`,
+      );
+    }
+    const inputs = ctx.input.data.slice(0, n);
+    const kernel = downloaded(spec, ctx, "kernel", n * units);
+    const biases = useBias(spec) ? downloaded(spec, ctx, "bias", units) : undefined;
+
+    const logitOf = (u: number): number => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += inputs[i] * kernel[i * units + u];
+      return s + (biases ? biases[u] : 0);
+    };
+
+    const weights = new Float32Array(n);
+    const terms: Contribution[] = [];
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const weight = kernel[i * units + unit];
+      const product = inputs[i] * weight;
+      weights[i] = weight;
+      sum += product;
+      terms.push({ index: i, input: inputs[i], weight, product });
+    }
+    const top = terms
+      .sort((a, b) => Math.abs(b.product) - Math.abs(a.product) || a.index - b.index)
+      .slice(0, TOP);
+    const bias = biases ? biases[unit] : 0;
+    const preActivation = sum + bias;
+    const activation = spec.activation ?? "linear";
+    if (activation === "softmax") {
+      const logits = new Float32Array(units);
+      const exact: number[] = [];
+      for (let u = 0; u < units; u++) exact.push(u === unit ? preActivation : logitOf(u));
+      logits.set(exact);
+      const output = softmaxAt(exact, unit);
+      return {
+        type: "dense",
+        inputs,
+        weights,
+        top,
+        sum,
+        bias,
+        activation,
+        preActivation,
+        output,
+        logits,
+      };
+    }
+    const output = activateScalar(preActivation, activation);
+    return { type: "dense", inputs, weights, top, sum, bias, activation, preActivation, output };
+  },
+};

@@ -1,0 +1,639 @@
+/**
+ * Saving and loading weights in TensorFlow.js's weights-manifest format: a `model.json` whose
+ * `weightsManifest` lists the tensors (name, shape, dtype) and the binary shards
+ * (`group1-shard1of2.bin`, …) that hold their float32 values back to back, little-endian. Files
+ * written by the tfjs converter or by `tf.LayersModel.save` load as long as the tensor names are
+ * the model's full names (`C1/kernel`).
+ *
+ * Platform-neutral: URLs are read with `fetch`, files from a picker as Blobs, and Node code passes
+ * the bytes in memory (see `@convstep/cli`'s `weights-files.ts`).
+ */
+import * as tf from "@tensorflow/tfjs-core";
+import { AbortError, WeightsError, formatShape, throwIfAborted } from "../errors.js";
+import type { CompiledModel } from "../model/compile.js";
+import { checkWeights } from "./check.js";
+
+/** The `format` written into a model.json by {@link saveWeights}. */
+export const WEIGHTS_FORMAT = "convstep-weights";
+
+/** Default shard size, as the tfjs converter's: 4 MiB. */
+export const DEFAULT_SHARD_BYTES = 4 * 1024 * 1024;
+
+/** One tensor of a weights manifest. */
+export interface WeightsManifestEntryJson {
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** convstep reads and writes `float32` only. */
+  readonly dtype: string;
+  /** Present in quantized tfjs models; not supported. */
+  readonly quantization?: unknown;
+  readonly group?: string;
+}
+
+/** A group of the manifest: its shard files, in order, and the tensors they hold, in order. */
+export interface WeightsManifestGroupJson {
+  readonly paths: readonly string[];
+  readonly weights: readonly WeightsManifestEntryJson[];
+}
+
+/** The parts of a tfjs `model.json` that convstep reads and writes. */
+export interface WeightsModelJson {
+  /** `convstep-weights` when written by convstep; `layers-model` or `graph-model` from tfjs. */
+  readonly format?: string;
+  readonly generatedBy?: string;
+  readonly convertedBy?: string | null;
+  /** Which convstep model the weights belong to (written by {@link saveWeights}). */
+  readonly convstep?: { readonly model: string };
+  /** A Keras topology when the file comes from tfjs; ignored. */
+  readonly modelTopology?: unknown;
+  readonly weightsManifest: readonly WeightsManifestGroupJson[];
+}
+
+/** One shard file: its path relative to model.json, and its bytes. */
+export interface SavedShard {
+  readonly path: string;
+  readonly data: ArrayBuffer;
+}
+
+/** What {@link saveWeights} produces: the model.json object and the shard files. */
+export interface SavedWeights {
+  readonly modelJson: WeightsModelJson;
+  readonly shards: readonly SavedShard[];
+}
+
+/** Options of {@link saveWeights}. */
+export interface SaveWeightsOptions {
+  /** Largest shard in bytes (default 4 MiB, as the tfjs converter). */
+  readonly shardBytes?: number;
+  /** File name prefix of the shards (default `group1`: `group1-shard1of3.bin`). */
+  readonly shardPrefix?: string;
+}
+
+/** Bytes in memory: an ArrayBuffer or a view on one (a Node Buffer, a Uint8Array). */
+export type BinaryLike = ArrayBuffer | ArrayBufferView;
+
+/** The part of a Blob or File that loading needs. `name` (a File's) is used to order shards. */
+export interface BlobLike {
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  readonly name?: string;
+}
+
+/** The part of a fetch Response that loading needs. */
+export interface ResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText?: string;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A `fetch` function (the global one, or a stand-in). */
+export type FetchLike = (url: string, init?: RequestInit) => Promise<ResponseLike>;
+
+/**
+ * Where weights come from:
+ * - a URL of a model.json (shards are fetched relative to it);
+ * - in memory, the model.json (parsed or as text) with its shards in manifest order, or with all
+ *   the bytes in one buffer (`label` names it in messages, e.g. the path it was read from);
+ * - files (Blobs) from a picker or a drop: the model.json and its shards. When every shard has a
+ *   `name`, they are matched to the manifest's paths by file name; otherwise they are taken in
+ *   manifest order.
+ */
+export type WeightsSource =
+  | string
+  | (InMemoryBase & { readonly shards: readonly BinaryLike[] })
+  | (InMemoryBase & { readonly weightData: BinaryLike })
+  | { readonly json: BlobLike; readonly shards: readonly BlobLike[] };
+
+/** What both in-memory sources have. */
+export interface InMemoryBase {
+  /** The model.json, parsed or as text. */
+  readonly modelJson: WeightsModelJson | string;
+  /** How messages name the model.json (e.g. its file path); default `model.json (in memory)`. */
+  readonly label?: string;
+}
+
+/** Options of {@link loadWeights}. */
+export interface LoadWeightsOptions {
+  /** Used instead of the global `fetch` for URL sources. */
+  readonly fetch?: FetchLike;
+  /** Passed to every fetch (headers, credentials, …). */
+  readonly requestInit?: RequestInit;
+  /** Cancels the load: it then rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+  /**
+   * Refuse a model.json written by convstep for another model (`convstep.model` differs from the
+   * spec's name). Default true; tensor names and shapes are checked either way.
+   */
+  readonly checkModelName?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving
+
+function shardPaths(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}-shard${i + 1}of${count}.bin`);
+}
+
+/**
+ * Encodes a model's weights as a tfjs model.json and binary shards, tensors in model order.
+ * Checks the weights first (checkWeights: WeightsError naming the tensor). Shards are cut every
+ * `shardBytes` bytes, as the tfjs converter does (a tensor may straddle two shards).
+ *
+ * ```ts
+ * const { modelJson, shards } = await saveWeights(model, weights);
+ * // modelJson.weightsManifest[0].paths → ["group1-shard1of1.bin"]
+ * ```
+ */
+export async function saveWeights(
+  model: CompiledModel,
+  weights: ReadonlyMap<string, tf.Tensor>,
+  options: SaveWeightsOptions = {},
+): Promise<SavedWeights> {
+  const { shardBytes = DEFAULT_SHARD_BYTES, shardPrefix = "group1" } = options;
+  if (!Number.isInteger(shardBytes) || shardBytes <= 0) {
+    throw new WeightsError(`saveWeights: shardBytes must be a positive integer, got ${shardBytes}`);
+  }
+  if (!/^[\w.-]+$/.test(shardPrefix)) {
+    throw new WeightsError(
+      `saveWeights: shardPrefix must be a plain file name (letters, digits, _ . -), got ${JSON.stringify(shardPrefix)}`,
+    );
+  }
+  checkWeights(model, weights);
+  const named = model.params.map((p) => ({ name: p.fullName, tensor: weights.get(p.fullName)! }));
+  const { data, specs } = await tf.io.encodeWeights(named);
+  const count = named.length === 0 ? 0 : Math.max(1, Math.ceil(data.byteLength / shardBytes));
+  const paths = shardPaths(shardPrefix, count);
+  const shards = paths.map((path, i) => ({
+    path,
+    data: data.slice(i * shardBytes, Math.min(data.byteLength, (i + 1) * shardBytes)),
+  }));
+  const modelJson: WeightsModelJson = {
+    format: WEIGHTS_FORMAT,
+    generatedBy: "convstep",
+    convertedBy: null,
+    convstep: { model: model.spec.name },
+    weightsManifest:
+      count === 0
+        ? []
+        : [
+            {
+              paths,
+              weights: specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+            },
+          ],
+  };
+  return { modelJson, shards };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the manifest
+
+interface ParsedEntry {
+  readonly name: string;
+  readonly shape: number[];
+}
+
+interface ParsedGroup {
+  readonly index: number;
+  readonly paths: readonly string[];
+  readonly entries: readonly ParsedEntry[];
+}
+
+interface ParsedManifest {
+  readonly groups: readonly ParsedGroup[];
+  readonly modelName: string | undefined;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function parseJsonText(text: string, label: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new WeightsError(`${label}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function parseEntry(raw: unknown, where: string, label: string): ParsedEntry {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new WeightsError(`${label}: ${where}: expected an object, got ${kindOf(raw)}`);
+  }
+  const entry = raw as Record<string, unknown>;
+  if (typeof entry.name !== "string" || entry.name === "") {
+    throw new WeightsError(`${label}: ${where}: expected a name string, got ${kindOf(entry.name)}`);
+  }
+  const name = entry.name;
+  const shape = entry.shape;
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && (d as number) >= 0)) {
+    throw new WeightsError(
+      `${label}: expected a shape of non-negative integers, got ${JSON.stringify(shape)}`,
+      name,
+    );
+  }
+  if (entry.quantization !== undefined) {
+    const q = entry.quantization as { dtype?: unknown } | null;
+    throw new WeightsError(
+      `${label}: quantized weights (${String(q?.dtype)}) are not supported; convstep reads float32 weights only`,
+      name,
+    );
+  }
+  if (entry.dtype !== "float32") {
+    throw new WeightsError(
+      `${label}: dtype ${JSON.stringify(entry.dtype)} is not supported; convstep reads float32 weights only`,
+      name,
+    );
+  }
+  return { name, shape: shape as number[] };
+}
+
+/** Validates a parsed model.json; WeightsError naming `label` (the file) or the tensor. */
+function parseManifest(json: unknown, label: string): ParsedManifest {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new WeightsError(`${label}: expected a JSON object, got ${kindOf(json)}`);
+  }
+  const obj = json as Record<string, unknown>;
+  const manifest = obj.weightsManifest;
+  if (!Array.isArray(manifest)) {
+    throw new WeightsError(`${label}: expected a weightsManifest array, got ${kindOf(manifest)}`);
+  }
+  const seen = new Set<string>();
+  const groups = manifest.map((rawGroup: unknown, index): ParsedGroup => {
+    const where = `weightsManifest[${index}]`;
+    if (typeof rawGroup !== "object" || rawGroup === null || Array.isArray(rawGroup)) {
+      throw new WeightsError(`${label}: ${where}: expected an object, got ${kindOf(rawGroup)}`);
+    }
+    const group = rawGroup as Record<string, unknown>;
+    const { paths, weights } = group;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string" && p !== "")) {
+      throw new WeightsError(
+        `${label}: ${where}.paths: expected an array of file names, got ${JSON.stringify(paths)}`,
+      );
+    }
+    if (!Array.isArray(weights)) {
+      throw new WeightsError(
+        `${label}: ${where}.weights: expected an array, got ${kindOf(weights)}`,
+      );
+    }
+    const entries = weights.map((w: unknown, i) => parseEntry(w, `${where}.weights[${i}]`, label));
+    for (const e of entries) {
+      if (seen.has(e.name))
+        throw new WeightsError(`${label}: listed twice in the manifest`, e.name);
+      seen.add(e.name);
+    }
+    return { index, paths: paths as string[], entries };
+  });
+  const convstep = obj.convstep as { model?: unknown } | undefined;
+  const modelName =
+    typeof convstep === "object" && convstep !== null && typeof convstep.model === "string"
+      ? convstep.model
+      : undefined;
+  return { groups, modelName };
+}
+
+function size(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Names and shapes of the manifest against the model, before any bytes are read. */
+function checkManifestAgainstModel(
+  model: CompiledModel,
+  parsed: ParsedManifest,
+  label: string,
+  checkModelName: boolean,
+): void {
+  if (checkModelName && parsed.modelName !== undefined && parsed.modelName !== model.spec.name) {
+    throw new WeightsError(
+      `${label}: the weights are for model "${parsed.modelName}", not "${model.spec.name}"`,
+    );
+  }
+  const entries = new Map(parsed.groups.flatMap((g) => g.entries.map((e) => [e.name, e] as const)));
+  const known = new Set(model.params.map((p) => p.fullName));
+  const extras = [...entries.keys()].filter((n) => !known.has(n));
+  for (const p of model.params) {
+    const e = entries.get(p.fullName);
+    if (!e) {
+      const hint = extras.length
+        ? `; the manifest has weights the model does not: ${extras.slice(0, 5).join(", ")}${extras.length > 5 ? ", …" : ""}`
+        : "";
+      throw new WeightsError(
+        `missing from ${label} (expected shape ${formatShape(p.shape)})${hint}`,
+        p.fullName,
+      );
+    }
+    if (e.shape.length !== p.shape.length || e.shape.some((d, i) => d !== p.shape[i])) {
+      throw new WeightsError(
+        `${label}: expected shape ${formatShape(p.shape)}, got ${formatShape(e.shape)}`,
+        p.fullName,
+      );
+    }
+  }
+  if (extras.length > 0) {
+    throw new WeightsError(`${label}: not a weight of model "${model.spec.name}"`, extras[0]);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the bytes
+
+function isArrayBuffer(x: unknown): x is ArrayBuffer {
+  return Object.prototype.toString.call(x) === "[object ArrayBuffer]";
+}
+
+/** An ArrayBuffer holding exactly the bytes of `data` (copied when `data` is a view). */
+function toArrayBuffer(data: BinaryLike, what: string): ArrayBuffer {
+  if (isArrayBuffer(data)) return data;
+  if (ArrayBuffer.isView(data)) {
+    const copy = new Uint8Array(data.byteLength);
+    copy.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return copy.buffer;
+  }
+  throw new WeightsError(`${what}: expected an ArrayBuffer or a typed array, got ${kindOf(data)}`);
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** A source resolved to its parsed model.json and a way to read the shards it lists. */
+interface OpenedSource {
+  /** "model.json at https://…", "model.json (in memory)", `model.json "lenet.json"`. */
+  readonly label: string;
+  readonly json: unknown;
+  /** The shards' bytes in manifest order (all groups), with a label per shard for messages. */
+  readShards(
+    paths: readonly string[],
+  ): Promise<{ data: ArrayBuffer[]; labels: string[] } | ArrayBuffer>;
+}
+
+/** Resolves a shard path against the model.json URL (relative URLs work too, e.g. in a page). */
+export function resolveShardUrl(modelJsonUrl: string, path: string): string {
+  try {
+    return new URL(path, modelJsonUrl).href;
+  } catch {
+    const base = modelJsonUrl.split(/[?#]/)[0];
+    return base.slice(0, base.lastIndexOf("/") + 1) + path;
+  }
+}
+
+async function fetchOrThrow(
+  fetchFn: FetchLike,
+  url: string,
+  what: string,
+  options: LoadWeightsOptions,
+): Promise<ResponseLike> {
+  let response: ResponseLike;
+  try {
+    response = await fetchFn(url, {
+      ...options.requestInit,
+      signal: options.signal ?? options.requestInit?.signal,
+    });
+  } catch (error) {
+    throwIfAborted(options.signal);
+    if ((error as Error)?.name === "AbortError") throw new AbortError();
+    throw new WeightsError(
+      `${what} at ${url}: fetch failed (${(error as Error)?.message ?? String(error)})`,
+    );
+  }
+  if (!response.ok) {
+    const text = response.statusText ? ` ${response.statusText}` : "";
+    throw new WeightsError(`${what} at ${url}: HTTP ${response.status}${text}`);
+  }
+  return response;
+}
+
+async function openUrl(url: string, options: LoadWeightsOptions): Promise<OpenedSource> {
+  const fetchFn: FetchLike | undefined =
+    options.fetch ?? (typeof fetch === "function" ? (fetch as FetchLike) : undefined);
+  if (!fetchFn) {
+    throw new WeightsError(`cannot fetch ${url}: there is no global fetch; pass options.fetch`);
+  }
+  const label = `model.json at ${url}`;
+  const response = await fetchOrThrow(fetchFn, url, "model.json", options);
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throwIfAborted(options.signal);
+    throw new WeightsError(`${label}: could not read the body (${(error as Error).message})`);
+  }
+  const json = parseJsonText(text, label);
+  return {
+    label,
+    json,
+    async readShards(paths) {
+      const urls = paths.map((p) => resolveShardUrl(url, p));
+      const data = await Promise.all(
+        urls.map(async (u) => {
+          const r = await fetchOrThrow(fetchFn, u, "weights shard", options);
+          try {
+            return await r.arrayBuffer();
+          } catch (error) {
+            throwIfAborted(options.signal);
+            throw new WeightsError(
+              `weights shard at ${u}: could not read the body (${(error as Error).message})`,
+            );
+          }
+        }),
+      );
+      return { data, labels: urls.map((u) => `weights shard at ${u}`) };
+    },
+  };
+}
+
+function openMemory(
+  source: InMemoryBase &
+    ({ readonly shards: readonly BinaryLike[] } | { readonly weightData: BinaryLike }),
+): OpenedSource {
+  const label = source.label ?? "model.json (in memory)";
+  const json =
+    typeof source.modelJson === "string"
+      ? parseJsonText(source.modelJson, label)
+      : source.modelJson;
+  return {
+    label,
+    json,
+    async readShards(paths) {
+      if ("weightData" in source) return toArrayBuffer(source.weightData, "weightData");
+      if (!Array.isArray(source.shards)) {
+        throw new WeightsError(
+          `${label}: expected shards to be an array of ArrayBuffers, got ${kindOf(source.shards)}`,
+        );
+      }
+      if (source.shards.length !== paths.length) {
+        throw new WeightsError(
+          `${label}: the manifest lists ${paths.length} shard file(s) (${paths.join(", ") || "none"}), got ${source.shards.length} buffer(s)`,
+        );
+      }
+      return {
+        data: source.shards.map((s, i) => toArrayBuffer(s, `shard ${i} (${paths[i]})`)),
+        labels: paths.map((p) => `shard "${p}"`),
+      };
+    },
+  };
+}
+
+/** Matches picked files to the manifest's paths: by file name when every file has one. */
+function orderBlobs(
+  paths: readonly string[],
+  blobs: readonly BlobLike[],
+  label: string,
+): BlobLike[] {
+  const named = blobs.length > 0 && blobs.every((b) => typeof b.name === "string" && b.name !== "");
+  if (named) {
+    const byName = new Map(blobs.map((b) => [b.name!, b]));
+    return paths.map((p) => {
+      const b = byName.get(basename(p));
+      if (!b) {
+        throw new WeightsError(
+          `${label}: the manifest lists the shard "${p}", which is not among the files given (${blobs
+            .map((x) => x.name)
+            .join(", ")})`,
+        );
+      }
+      return b;
+    });
+  }
+  if (blobs.length !== paths.length) {
+    throw new WeightsError(
+      `${label}: the manifest lists ${paths.length} shard file(s) (${paths.join(", ") || "none"}), got ${blobs.length} file(s)`,
+    );
+  }
+  return [...blobs];
+}
+
+async function openBlobs(source: {
+  readonly json: BlobLike;
+  readonly shards: readonly BlobLike[];
+}): Promise<OpenedSource> {
+  const name = source.json?.name;
+  const label = name ? `model.json "${name}"` : "model.json (file)";
+  let text: string;
+  try {
+    text = await source.json.text();
+  } catch (error) {
+    throw new WeightsError(`${label}: could not read the file (${(error as Error).message})`);
+  }
+  const json = parseJsonText(text, label);
+  return {
+    label,
+    json,
+    async readShards(paths) {
+      if (!Array.isArray(source.shards)) {
+        throw new WeightsError(
+          `${label}: expected shards to be an array of files, got ${kindOf(source.shards)}`,
+        );
+      }
+      const blobs = orderBlobs(paths, source.shards, label);
+      const labels = blobs.map((b, i) =>
+        b.name ? `shard file "${b.name}"` : `shard "${paths[i]}"`,
+      );
+      const data = await Promise.all(
+        blobs.map(async (b, i) => {
+          try {
+            return await b.arrayBuffer();
+          } catch (error) {
+            throw new WeightsError(
+              `${labels[i]}: could not read the file (${(error as Error).message})`,
+            );
+          }
+        }),
+      );
+      return { data, labels };
+    },
+  };
+}
+
+function openSource(
+  source: WeightsSource,
+  options: LoadWeightsOptions,
+): Promise<OpenedSource> | OpenedSource {
+  if (typeof source === "string") return openUrl(source, options);
+  if (typeof source === "object" && source !== null) {
+    if ("modelJson" in source) return openMemory(source);
+    if ("json" in source) return openBlobs(source);
+  }
+  throw new WeightsError(
+    `loadWeights: expected a URL string, {modelJson, shards}, {modelJson, weightData} or {json, shards}, got ${kindOf(source)}`,
+  );
+}
+
+/** Checks the byte counts: per group when shards are separate, in total for one buffer. */
+function checkByteCounts(
+  groups: readonly ParsedGroup[],
+  read: { data: ArrayBuffer[]; labels: string[] } | ArrayBuffer,
+  label: string,
+): ArrayBuffer[] {
+  const groupBytes = groups.map((g) => g.entries.reduce((n, e) => n + size(e.shape) * 4, 0));
+  if (isArrayBuffer(read)) {
+    const need = groupBytes.reduce((a, b) => a + b, 0);
+    if (read.byteLength !== need) {
+      throw new WeightsError(
+        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${need} (${need / 4} float32 values)`,
+      );
+    }
+    return [read];
+  }
+  let next = 0;
+  groups.forEach((g, gi) => {
+    const data = read.data.slice(next, next + g.paths.length);
+    const got = data.reduce((n, d) => n + d.byteLength, 0);
+    if (got !== groupBytes[gi]) {
+      const files = read.labels.slice(next, next + g.paths.length).join(", ") || "no shard files";
+      throw new WeightsError(
+        `${label}: weightsManifest[${g.index}] needs ${groupBytes[gi]} bytes (${groupBytes[gi] / 4} float32 values), its shards hold ${got} (${files})`,
+      );
+    }
+    next += g.paths.length;
+  });
+  return read.data;
+}
+
+/**
+ * Loads a model's weights from a tfjs model.json and its shards: from a URL (with `fetch`, shards
+ * relative to the model.json), from memory or from picked files (see {@link WeightsSource}).
+ * Names and shapes are checked against the model before the shards are read; the loaded tensors
+ * then pass {@link checkWeights} (finite, masked entries zero) or are disposed. Only float32
+ * weights are accepted.
+ *
+ * Errors are WeightsErrors naming the tensor (`weight "C3/kernel": model.json at …: expected shape
+ * [5, 5, 6, 16], got [5, 5, 6, 15]`) or the file or URL (`model.json at https://…: HTTP 404`); an
+ * aborted signal rejects with an AbortError. The caller owns (and disposes) the returned tensors.
+ *
+ * ```ts
+ * const weights = await loadWeights(model, "https://example.org/lenet5/model.json");
+ * ```
+ */
+export async function loadWeights(
+  model: CompiledModel,
+  source: WeightsSource,
+  options: LoadWeightsOptions = {},
+): Promise<Map<string, tf.Tensor>> {
+  throwIfAborted(options.signal);
+  const opened = await openSource(source, options);
+  throwIfAborted(options.signal);
+  const parsed = parseManifest(opened.json, opened.label);
+  checkManifestAgainstModel(model, parsed, opened.label, options.checkModelName ?? true);
+  const paths = parsed.groups.flatMap((g) => g.paths);
+  const read = await opened.readShards(paths);
+  throwIfAborted(options.signal);
+  const buffers = checkByteCounts(parsed.groups, read, opened.label);
+  const specs: tf.io.WeightsManifestEntry[] = parsed.groups.flatMap((g) =>
+    g.entries.map((e) => ({ name: e.name, shape: e.shape, dtype: "float32" as const })),
+  );
+  const decoded = tf.io.decodeWeights(buffers.length === 1 ? buffers[0] : buffers, specs);
+  const out = new Map<string, tf.Tensor>();
+  for (const p of model.params) out.set(p.fullName, decoded[p.fullName]);
+  try {
+    checkWeights(model, out);
+  } catch (error) {
+    for (const t of Object.values(decoded)) t.dispose();
+    throw error;
+  }
+  return out;
+}
