@@ -1,0 +1,88 @@
+// Expected numbers from /work/shared/PAPERS.md's AlexNet table (Caffe's bvlc_alexnet layout), not
+// from the code. LRN, pooling, flatten and dropout have no parameters and no multiply-adds.
+import { compileModel, formatSummary, summarizeModel } from "@convstep/engine";
+import { describe, expect, it } from "vitest";
+import { ALEXNET_2012 } from "./alexnet-2012.js";
+
+/** Name, output shape, parameters, multiply-adds. */
+const PAPER: readonly (readonly [string, number[], number, number])[] = [
+  ["conv1", [55, 55, 96], 34_944, 105_415_200],
+  ["norm1", [55, 55, 96], 0, 0],
+  ["pool1", [27, 27, 96], 0, 0],
+  ["conv2", [27, 27, 256], 307_456, 223_948_800],
+  ["norm2", [27, 27, 256], 0, 0],
+  ["pool2", [13, 13, 256], 0, 0],
+  ["conv3", [13, 13, 384], 885_120, 149_520_384],
+  ["conv4", [13, 13, 384], 663_936, 112_140_288],
+  ["conv5", [13, 13, 256], 442_624, 74_760_192],
+  ["pool5", [6, 6, 256], 0, 0],
+  ["flatten", [9216], 0, 0],
+  ["fc6", [4096], 37_752_832, 37_748_736],
+  ["drop6", [4096], 0, 0],
+  ["fc7", [4096], 16_781_312, 16_777_216],
+  ["drop7", [4096], 0, 0],
+  ["fc8", [1000], 4_097_000, 4_096_000],
+];
+
+describe("alexnet-2012", () => {
+  const model = compileModel(ALEXNET_2012);
+  const summary = summarizeModel(model);
+
+  it("input 227×227×3; layers in Caffe's order", () => {
+    expect(model.inputShape).toEqual([227, 227, 3]);
+    expect(model.layers.map((l) => l.name)).toEqual(PAPER.map(([name]) => name));
+  });
+
+  it.each(PAPER)("%s → %j, %d params, %d multiply-adds", (name, shape, params, macs) => {
+    const row = summary.rows.find((r) => r.name === name)!;
+    expect(row.outputShape).toEqual(shape);
+    expect(row.trainable).toBe(params);
+    expect(row.nonTrainable).toBe(0);
+    expect(row.macs).toBe(macs);
+  });
+
+  it("totals: 60,965,224 parameters and 724,406,816 multiply-adds", () => {
+    expect(summary.totals).toMatchObject({
+      trainable: 60_965_224,
+      nonTrainable: 0,
+      total: 60_965_224,
+      macs: 724_406_816,
+    });
+  });
+
+  it("LRN k = 2, n = 5, α = 1e−4, β = 0.75 after conv1 and conv2; 3×3/2 max-pools; two groups in conv2, conv4, conv5", () => {
+    const byName = new Map(ALEXNET_2012.layers.map((l) => [l.name, l]));
+    for (const name of ["norm1", "norm2"]) {
+      expect(byName.get(name)).toMatchObject({ kind: "lrn", k: 2, n: 5, alpha: 1e-4, beta: 0.75 });
+    }
+    for (const name of ["pool1", "pool2", "pool5"]) {
+      expect(byName.get(name)).toMatchObject({
+        kind: "pool2d",
+        mode: "max",
+        poolSize: 3,
+        strides: 2,
+      });
+    }
+    for (const name of ["conv2", "conv4", "conv5"]) {
+      expect(byName.get(name), name).toHaveProperty("groups", 2);
+    }
+    for (const name of ["conv1", "conv3"]) {
+      expect(byName.get(name), name).not.toHaveProperty("groups");
+    }
+    for (const name of ["drop6", "drop7"]) {
+      expect(byName.get(name)).toMatchObject({ kind: "dropout", rate: 0.5 });
+    }
+  });
+
+  it("output: 1000 probabilities, class names left undefined", () => {
+    expect(ALEXNET_2012.output).toEqual({ kind: "probabilities" });
+  });
+
+  it('formatSummary prints "60,965,224" and "724,406,816"', () => {
+    const text = formatSummary(summary);
+    expect(text).toContain('Model: "alexnet-2012"');
+    expect(text).toContain("Total params: 60,965,224");
+    expect(text).toContain("Total mult-adds: 724,406,816");
+    expect(text).toMatch(/conv1 \(conv2d\)\s+\(None, 55, 55, 96\)\s+34,944\s+[\d,]+\s+105,415,200/);
+  });
+});

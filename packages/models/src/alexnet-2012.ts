@@ -1,0 +1,104 @@
+/**
+ * AlexNet as Krizhevsky, Sutskever and Hinton trained it (2012), in the layout of Caffe's
+ * `bvlc_alexnet`: a 227×227 input (the paper's 224 does not divide: (224 − 11)/4 + 1 = 54.25),
+ * conv2, conv4 and conv5 split in two groups (one per GPU), LRN with the paper's constants.
+ */
+import type { ModelSpec } from "@convstep/engine";
+
+/** The paper's local response normalisation: k = 2, n = 5, α = 1e−4, β = 0.75. */
+const LRN = { kind: "lrn", k: 2, n: 5, alpha: 1e-4, beta: 0.75 } as const;
+
+/** Overlapping max-pooling: 3×3 windows, stride 2. */
+const OVERLAPPING_POOL = { kind: "pool2d", mode: "max", poolSize: 3, strides: 2 } as const;
+
+/** AlexNet (Krizhevsky et al. 2012), Caffe layout: 60,965,224 parameters, 724,406,816 mult-adds. */
+export const ALEXNET_2012: ModelSpec = {
+  name: "alexnet-2012",
+  title: "AlexNet (Krizhevsky et al., 2012)",
+  description:
+    "The ILSVRC-2012 winner: five convolutional layers (conv2, conv4, conv5 split across two GPUs), " +
+    "ReLU, local response normalisation after conv1 and conv2, overlapping 3×3/2 max-pooling, and " +
+    "three fully connected layers with dropout; 1000 ImageNet classes.",
+  source:
+    "A. Krizhevsky, I. Sutskever, G. E. Hinton, “ImageNet Classification with Deep Convolutional " +
+    "Neural Networks”, NIPS 2012, §3–4, Fig. 2; layer layout of Caffe's models/bvlc_alexnet.",
+  input: {
+    shape: [227, 227, 3],
+    range: [-123.68, 151.061],
+    description:
+      "A 227×227 RGB crop with values 0–255 minus the ImageNet mean pixel (R 123.68, G 116.779, " +
+      "B 103.939), channels in RGB order (Caffe's own weights expect BGR).",
+  },
+  layers: [
+    {
+      name: "conv1",
+      kind: "conv2d",
+      filters: 96,
+      kernelSize: 11,
+      strides: 4,
+      activation: "relu",
+      note: "96 kernels 11×11×3, stride 4: (227 − 11)/4 + 1 = 55",
+    },
+    { ...LRN, name: "norm1", note: "LRN across 5 neighbouring channels, after the ReLU" },
+    { ...OVERLAPPING_POOL, name: "pool1", note: "overlapping max-pool 3×3, stride 2: 55 → 27" },
+    {
+      name: "conv2",
+      kind: "conv2d",
+      filters: 256,
+      kernelSize: 5,
+      padding: 2,
+      groups: 2,
+      activation: "relu",
+      note: "two groups (one per GPU): each 128 kernels read only their GPU's 48 channels",
+    },
+    { ...LRN, name: "norm2", note: "LRN, as norm1" },
+    { ...OVERLAPPING_POOL, name: "pool2", note: "27 → 13" },
+    {
+      name: "conv3",
+      kind: "conv2d",
+      filters: 384,
+      kernelSize: 3,
+      padding: 1,
+      activation: "relu",
+      note: "reads all 256 channels: the one convolution where the two GPUs talk",
+    },
+    {
+      name: "conv4",
+      kind: "conv2d",
+      filters: 384,
+      kernelSize: 3,
+      padding: 1,
+      groups: 2,
+      activation: "relu",
+      note: "two groups of 192",
+    },
+    {
+      name: "conv5",
+      kind: "conv2d",
+      filters: 256,
+      kernelSize: 3,
+      padding: 1,
+      groups: 2,
+      activation: "relu",
+      note: "two groups of 128",
+    },
+    { ...OVERLAPPING_POOL, name: "pool5", note: "13 → 6" },
+    {
+      name: "flatten",
+      kind: "flatten",
+      note: "6×6×256 = 9,216 values in height-width-channel order (Caffe flattens channel first)",
+    },
+    { name: "fc6", kind: "dense", units: 4096, activation: "relu" },
+    { name: "drop6", kind: "dropout", rate: 0.5, note: "active only when training" },
+    { name: "fc7", kind: "dense", units: 4096, activation: "relu" },
+    { name: "drop7", kind: "dropout", rate: 0.5, note: "active only when training" },
+    {
+      name: "fc8",
+      kind: "dense",
+      units: 1000,
+      activation: "softmax",
+      note: "1000 ILSVRC classes",
+    },
+  ],
+  output: { kind: "probabilities" },
+};

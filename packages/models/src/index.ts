@@ -1,0 +1,15 @@
+/** @convstep/models: LeNet-5 (1998), AlexNet (2012) and their common Keras versions as specs. */
+export { ALEXNET_2012 } from "./alexnet-2012.js";
+export { ALEXNET_KERAS } from "./alexnet-keras.js";
+export { CIFAR10_CLASSES } from "./cifar10-classes.js";
+export { LENET5_1998 } from "./lenet5-1998.js";
+export {
+  DIGIT_BITMAP_COLUMNS,
+  DIGIT_BITMAP_ROWS,
+  LENET5_DIGIT_BITMAPS,
+  LENET5_DIGIT_CODES,
+  codeFromBitmap,
+} from "./lenet5-digit-codes.js";
+export { LENET5_KERAS } from "./lenet5-keras.js";
+export { LENET5_TABLE_1, LENET5_TABLE_1_GRID, connectionsFromGrid } from "./lenet5-table-1.js";
+export { MODEL_NAMES, getModelSpec, isModelName, type ModelName } from "./registry.js";
