@@ -1,0 +1,2 @@
+/** Korean messages (see ../ko.ts). */
+export const templates = {};

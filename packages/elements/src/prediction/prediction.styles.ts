@@ -1,0 +1,71 @@
+import { css } from "lit";
+
+export const predictionStyles = css`
+  :host {
+    display: block;
+    --_bar: var(--cs-prediction-bar-color, var(--_accent));
+    --_bar-top: var(--cs-prediction-top-color, #e36209);
+    --_row-height: var(--cs-prediction-row-height, 1.5em);
+  }
+  [part="base"] {
+    display: grid;
+    gap: 0.25em;
+  }
+  h3 {
+    margin: 0 0 0.25em;
+    font-size: 0.95em;
+    font-weight: 600;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 2px;
+  }
+  li {
+    display: grid;
+    grid-template-columns: minmax(3em, max-content) 1fr 4.5em;
+    align-items: center;
+    gap: 0.5em;
+    height: var(--_row-height);
+    font-variant-numeric: tabular-nums;
+  }
+  .label {
+    text-align: right;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .track {
+    height: 70%;
+    background: color-mix(in srgb, var(--_border) 40%, transparent);
+    border-radius: 2px;
+    overflow: hidden;
+  }
+  [part~="bar"] {
+    height: 100%;
+    background: var(--_bar);
+    transition: width 200ms ease-out;
+  }
+  li.top [part~="bar"] {
+    background: var(--_bar-top);
+  }
+  li.top .label {
+    font-weight: 700;
+  }
+  .value {
+    text-align: right;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .note {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~="bar"] {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,24 @@
+/** Helpers for the elements' browser tests (not shipped: excluded from the build). */
+import axe from "axe-core";
+import { expect } from "vitest";
+
+/** Creates `<tag attr=value…>`, appends it to the body, and waits for its first render. */
+export async function mount<T extends HTMLElement>(
+  tag: string,
+  attributes: Record<string, string> = {},
+): Promise<T> {
+  const el = document.createElement(tag) as T;
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  document.body.append(el);
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+/** Runs axe-core on an element (shadow DOM included) and fails on serious or critical violations. */
+export async function expectNoAxeViolations(el: Element): Promise<void> {
+  const results = await axe.run(el, { resultTypes: ["violations"] });
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
