@@ -1,0 +1,29 @@
+/**
+ * AlexNet inputs from an RGB image: scale until the model's input is covered (the shorter side
+ * fits), crop the centre, then the value convention of each version.
+ */
+import type { RgbImage } from "../input/colour.js";
+import { coverAndCrop } from "./crop.js";
+
+/** Caffe's ImageNet mean of bvlc_alexnet, in RGB order (Caffe stores it as B 104, G 117, R 123). */
+export const IMAGENET_MEAN_RGB = [123, 117, 104] as const;
+
+/** `[height, width]` of the model input. */
+export type Size = readonly [number, number];
+
+/** Resized and cropped RGB in [0, 1]. */
+function cropped(image: RgbImage, [height, width]: Size): Float32Array {
+  return coverAndCrop(image.data, image.height, image.width, 3, height, width);
+}
+
+/** AlexNet (2012, Caffe layout): pixel values in [0, 255] minus the ImageNet mean per channel. */
+export function alexnet2012Input(image: RgbImage, size: Size): Float32Array {
+  const data = cropped(image, size);
+  for (let i = 0; i < data.length; i++) data[i] = data[i] * 255 - IMAGENET_MEAN_RGB[i % 3];
+  return data;
+}
+
+/** AlexNet as written in Keras for CIFAR-10: pixel values in [0, 1]. */
+export function alexnetKerasInput(image: RgbImage, size: Size): Float32Array {
+  return cropped(image, size);
+}

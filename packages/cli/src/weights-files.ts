@@ -1,0 +1,152 @@
+/**
+ * Weights on disk (Node only): reading a tfjs model.json and the shard files it lists, and writing
+ * what the engine's `saveWeights` produced. The engine itself never touches the file system; these
+ * functions hand it bytes in memory.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join } from "node:path";
+import { WeightsError, type SavedWeights, type WeightsModelJson } from "@convstep/engine";
+import { UsageError, fileError } from "./cli-error.js";
+
+/** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */
+export interface WeightsOnDisk {
+  readonly modelJson: WeightsModelJson;
+  /** The shards' bytes, in the order the manifest lists them (all groups). */
+  readonly shards: ArrayBuffer[];
+  /** The model.json's path, so that loading errors name the file. */
+  readonly label: string;
+}
+
+/** Where {@link writeWeightsToDisk} wrote. */
+export interface WrittenWeights {
+  readonly modelJsonPath: string;
+  readonly shardPaths: readonly string[];
+}
+
+/** Copies a Node Buffer's bytes into an ArrayBuffer of its own (Buffers share a pool). */
+function toArrayBuffer(buffer: Buffer): ArrayBuffer {
+  const out = new ArrayBuffer(buffer.byteLength);
+  new Uint8Array(out).set(buffer);
+  return out;
+}
+
+/**
+ * A manifest path as a file under `dir`; WeightsError when it is absolute or climbs out of `dir`
+ * (a model.json may only name files beside it or below it).
+ */
+function shardFile(dir: string, path: string, jsonPath: string): string {
+  const parts = path.split(/[\\/]/);
+  if (isAbsolute(path) || parts.includes("..") || path === "") {
+    throw new WeightsError(
+      `${jsonPath}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+    );
+  }
+  return join(dir, ...parts);
+}
+
+/** The shard paths a parsed model.json lists, in order; WeightsError naming the file otherwise. */
+function manifestPaths(json: unknown, jsonPath: string): string[] {
+  const manifest = (json as { weightsManifest?: unknown } | null)?.weightsManifest;
+  if (typeof json !== "object" || json === null || !Array.isArray(manifest)) {
+    throw new WeightsError(`${jsonPath}: expected a weightsManifest array`);
+  }
+  return manifest.flatMap((group: unknown, i) => {
+    const paths = (group as { paths?: unknown } | null)?.paths;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string")) {
+      throw new WeightsError(
+        `${jsonPath}: weightsManifest[${i}].paths: expected an array of file names`,
+      );
+    }
+    return paths as string[];
+  });
+}
+
+/**
+ * Reads a tfjs model.json and every shard it lists (paths relative to the json's folder).
+ * Errors name the file: UsageError `cannot read "w/model.json": no such file` for a file that
+ * cannot be read, WeightsError for a malformed model.json.
+ *
+ * ```ts
+ * const weights = await loadWeights(model, await readWeightsFromDisk("weights/lenet5/model.json"));
+ * ```
+ */
+export async function readWeightsFromDisk(modelJsonPath: string): Promise<WeightsOnDisk> {
+  let text: string;
+  try {
+    text = await readFile(modelJsonPath, "utf8");
+  } catch (error) {
+    throw fileError(modelJsonPath, error);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new WeightsError(`${modelJsonPath}: not valid JSON (${(error as Error).message})`);
+  }
+  const dir = dirname(modelJsonPath);
+  const files = manifestPaths(json, modelJsonPath).map((p) => shardFile(dir, p, modelJsonPath));
+  const shards = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return toArrayBuffer(await readFile(file));
+      } catch (error) {
+        const e = fileError(file, error);
+        throw new UsageError(`${e.message} (a weights shard listed in ${modelJsonPath})`);
+      }
+    }),
+  );
+  return { modelJson: json as WeightsModelJson, shards, label: modelJsonPath };
+}
+
+/**
+ * Writes saved weights as `<dir>/model.json` (or `jsonName`) and its shards, creating `dir` when
+ * needed. Shards are written first, so a model.json on disk never names a missing shard. Errors
+ * name the path: UsageError `cannot write "out/model.json": permission denied`.
+ *
+ * ```ts
+ * await writeWeightsToDisk("weights/lenet5", await saveWeights(model, weights));
+ * ```
+ */
+export async function writeWeightsToDisk(
+  dir: string,
+  saved: SavedWeights,
+  options: { readonly jsonName?: string } = {},
+): Promise<WrittenWeights> {
+  const jsonName = options.jsonName ?? "model.json";
+  const modelJsonPath = join(dir, jsonName);
+  const shardPaths = saved.shards.map((s) => shardFile(dir, s.path, modelJsonPath));
+  const write = async (path: string, data: string | Uint8Array): Promise<void> => {
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+    } catch (error) {
+      throw writeError(path, error);
+    }
+  };
+  for (const [i, path] of shardPaths.entries()) {
+    await write(path, new Uint8Array(saved.shards[i].data));
+  }
+  await write(modelJsonPath, `${JSON.stringify(saved.modelJson)}\n`);
+  return { modelJsonPath, shardPaths };
+}
+
+const WRITE_REASONS: Readonly<Record<string, string>> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EEXIST: "a part of the path is a file, expected a directory",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+};
+
+function writeError(path: string, error: unknown): UsageError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    typeof code === "string" && WRITE_REASONS[code] !== undefined
+      ? WRITE_REASONS[code]
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new UsageError(`cannot write ${JSON.stringify(path)}: ${reason}`);
+}

@@ -1,0 +1,66 @@
+/**
+ * Which weights a command runs with: a model.json given with `--weights`, or the model's default.
+ * Today every default is a seeded initialisation; when a model ships trained weights,
+ * `defaultWeights` is the one place that changes.
+ */
+import { initWeights, loadWeights, type CompiledModel, type WeightSet } from "@convstep/engine";
+import type { CliIo } from "./io.js";
+import { line } from "./io.js";
+import { readWeightsFromDisk } from "./weights-files.js";
+
+/** The seed of untrained weights when `--seed` is not given. */
+export const DEFAULT_SEED = 0;
+
+/** Weights with a word on where they came from, for stderr and `--json` output. */
+export interface ChosenWeights {
+  readonly weights: WeightSet;
+  /** `"model.json path"`, `"trained (…)"` or `"untrained (seed 0)"`. */
+  readonly source: string;
+  readonly trained: boolean;
+}
+
+/**
+ * The weights a model runs with when none are given: for now seeded initialisation. (When the
+ * models package says where a model's trained weights are, load them here instead.)
+ */
+export async function defaultWeights(model: CompiledModel, seed: number): Promise<ChosenWeights> {
+  return {
+    weights: initWeights(model, { seed }),
+    source: `untrained (seed ${seed})`,
+    trained: false,
+  };
+}
+
+/** What the user asked for on the command line. */
+export interface WeightsOptions {
+  /** `--weights path/to/model.json`. */
+  readonly path?: string;
+  /** `--seed N` (only for untrained weights). */
+  readonly seed?: number;
+}
+
+/**
+ * Loads `--weights` (checked against the model: WeightsError naming the tensor) or the default;
+ * says "untrained (seeded) weights" on stderr when the weights are untrained.
+ */
+export async function chooseWeights(
+  model: CompiledModel,
+  options: WeightsOptions,
+  io: CliIo,
+): Promise<ChosenWeights> {
+  if (options.path !== undefined) {
+    const { modelJson, shards } = await readWeightsFromDisk(options.path);
+    const weights = await loadWeights(model, { modelJson, shards });
+    return { weights, source: options.path, trained: true };
+  }
+  const chosen = await defaultWeights(model, options.seed ?? DEFAULT_SEED);
+  if (!chosen.trained) {
+    line(
+      io.err,
+      `convstep: note: ${model.spec.name} runs with untrained (seeded) weights, seed ${
+        options.seed ?? DEFAULT_SEED
+      }; its predictions are meaningless (give trained ones with --weights model.json)`,
+    );
+  }
+  return chosen;
+}
