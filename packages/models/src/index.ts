@@ -13,3 +13,13 @@ export {
 export { LENET5_KERAS } from "./lenet5-keras.js";
 export { LENET5_TABLE_1, LENET5_TABLE_1_GRID, connectionsFromGrid } from "./lenet5-table-1.js";
 export { MODEL_NAMES, getModelSpec, isModelName, type ModelName } from "./registry.js";
+export {
+  DIGIT_FILE_MAGIC,
+  DIGIT_FILE_VERSION,
+  DigitFileError,
+  decodeDigits,
+  digitValues,
+  encodeDigits,
+  type DigitSet,
+} from "./mnist/digit-file.js";
+export { SAMPLE_PHOTOS, SAMPLE_SHORT_SIDE, sampleCredit, samplePhoto, type SamplePhoto } from "./samples.js";

@@ -1,2 +1,31 @@
-/** Korean messages (see ../ko.ts). */
-export const templates = {};
+/** Korean messages of cs-network (see ../ko.ts). */
+import { str } from "@lit/localize";
+
+export const templates = {
+  "network.input": "입력",
+  "network.units": str`유닛 ${0}개`,
+  "network.map-one": str`${0}×${1} 맵 1개`,
+  "network.maps": str`${1}×${2} 맵 ${0}개`,
+  "network.params-none": "매개변수 없음",
+  "network.params": str`매개변수 ${0}개`,
+  "network.aria-input": str`${0}: ${1}`,
+  "network.aria-params-none": "매개변수 없음",
+  "network.aria-params": str`매개변수 ${0}개`,
+  "network.aria-column": str`${0}: ${1}, ${2}`,
+  "network.more": str`+ ${0}개 더`,
+  "network.noun-maps": "맵",
+  "network.noun-map": "맵",
+  "network.noun-units": "유닛",
+  "network.noun-unit": "유닛",
+  "network.live-input": str`${0}: ${1}.`,
+  "network.live-all": str`${0} ${1} ${2}은(는) ${5}의 ${4} ${3}개를 모두 읽습니다.`,
+  "network.live-some": str`${0} ${1} ${2}은(는) ${3} ${4} ${5}을(를) 읽습니다.`,
+  "network.page-prev": str`${0}의 이전 페이지`,
+  "network.page-next": str`${0}의 다음 페이지`,
+  "network.empty": "아직 보여 줄 신경망이 없습니다.",
+  "network.label": str`${0}의 층`,
+  "network.bad-layer": str`이 신경망에는 “${0}” 층이 없습니다. 커서가 가리키는 층을 보여 줍니다.`,
+  "network.no-trace": "신경망을 실행하면 활성값이 보입니다.",
+  "network.hint": "층이나 맵을 누르면 초점이 옮겨집니다. ←/→, ↑/↓, Enter 키도 됩니다.",
+  "network.legend": str`${0} 값`,
+};

@@ -1,2 +1,30 @@
-/** Korean messages (see ../ko.ts). */
-export const templates = {};
+/** Korean messages of cs-player (see ../ko.ts). */
+import { str } from "@lit/localize";
+
+export const templates = {
+  "player.transport": "재생 제어",
+  "player.play": "재생",
+  "player.pause": "일시 정지",
+  "player.first": "처음으로",
+  "player.prev": "한 단계 뒤로",
+  "player.next": "한 단계 앞으로",
+  "player.last": "끝으로",
+  "player.timeline": "단계",
+  "player.speed": "속도",
+  "player.granularity": "단계 단위",
+  "player.layer": "층",
+  "player.channel-option": "채널",
+  "player.neuron-option": "뉴런",
+  "player.empty": "연결된 시뮬레이터가 없습니다.",
+  "player.bad-granularity": str`알 수 없는 단위 "${0}": layer, channel, neuron 중 하나를 쓰세요.`,
+  "player.unit": str`유닛 ${0}`,
+  "player.channel": str`채널 ${0}`,
+  "player.neuron": str`채널 ${0}, 뉴런 (${1}, ${2})`,
+  "player.value-text": str`${0} — ${2}단계 중 ${1}단계`,
+  "player.units": str`유닛 ${0}개`,
+  "player.maps": str`${1}×${2} 맵 ${0}개`,
+  "player.say-layer": str`${0} 층: ${1}.`,
+  "player.say-layer-values": str`${0} 층: ${1}, 값 범위 ${2} ~ ${3}.`,
+  "player.say-channel": str`${0}: 값 범위 ${1} ~ ${2}.`,
+  "player.say-value": str`${0} = ${1}.`,
+};

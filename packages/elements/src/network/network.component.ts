@@ -1,0 +1,477 @@
+import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { property, query, state } from "lit/decorators.js";
+import type { Simulator, Trace } from "@convstep/engine";
+import { activationScale } from "../draw/color.js";
+import { drawOverlay, paintNetwork, type PaintedItem } from "../draw/network.js";
+import { CsFocusLayerEvent } from "../shared/events.js";
+import { SimulatorController } from "../shared/simulator-controller.js";
+import { baseStyles } from "../shared/styles.js";
+import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
+import {
+  columnKindOf,
+  columnOf,
+  hitItem,
+  layoutNetwork,
+  pageStartOf,
+  shapeLabel,
+  type ColumnLayout,
+  type NetworkLayout,
+} from "./layout.js";
+import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./links.js";
+import { networkStyles } from "./network.styles.js";
+
+/** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
+export interface NetworkFocus {
+  readonly layer: number;
+  readonly channel: number;
+}
+
+const PAGER_HEIGHT = 46;
+const LABEL_HEIGHT = 62;
+
+/**
+ * @summary The whole network as columns of layers, left to right: feature maps as heat-map
+ * thumbnails, vectors as unit boxes, with the links that really feed the focused map (LeNet's
+ * Table I, AlexNet's GPU groups, fans for dense layers) and a pulse that carries the data in.
+ *
+ * @csspart base - The scrolling wrapper.
+ * @csspart canvas - The canvas with every thumbnail and box.
+ * @csspart links - The SVG overlay with bands, links, rings and the pulse.
+ * @csspart column - Each layer's column (focusable option); the focused one also has `selected`.
+ * @csspart label - The name, shape and parameter count under a column.
+ * @csspart pager - The "+ N more" counter and page buttons of a long column.
+ * @csspart legend - The colour scale of the focused layer, under the picture.
+ *
+ * @cssproperty --cs-network-link-color - Links into the focused map and its rings.
+ * @cssproperty --cs-network-source-color - Rings around the maps that feed the focused one.
+ * @cssproperty --cs-network-pulse-color - The dot that carries data along the links.
+ * @cssproperty --cs-network-selected-background - Background of the focused column.
+ * @cssproperty --cs-network-band-color - The soft bands between columns.
+ *
+ * @fires cs-focus-layer - A layer (and channel) was focused by click or keyboard (CsFocusLayerEvent).
+ */
+export class CsNetwork extends LitElement {
+  static override styles = [baseStyles, networkStyles];
+
+  #controller = new SimulatorController(this);
+  #resize = new ResizeObserver((entries) => {
+    const width = Math.round(entries[0]?.contentRect.width ?? 0);
+    if (width > 0 && width !== this.measuredWidth) this.measuredWidth = width;
+  });
+  #layout: NetworkLayout | undefined;
+  #pageStarts = new Map<number, number>();
+  #focusKey = "";
+  #previousLayer: number | undefined;
+  #pulse = false;
+  #scrollPending = false;
+  #paintKey = "";
+  #painted: PaintedItem[] = [];
+  #paintedTrace: Trace | null | undefined;
+
+  @query("canvas") private canvas!: HTMLCanvasElement | null;
+  @query("svg") private overlay!: SVGSVGElement | null;
+  @query(".scroller") private scroller!: HTMLElement | null;
+
+  @state() private measuredWidth = 0;
+  @state() private roving = 0;
+
+  /** The simulator whose model and trace are drawn; its cursor is the default focus. */
+  @property({ attribute: false })
+  get simulator(): Simulator | undefined {
+    return this.#controller.simulator;
+  }
+  set simulator(value: Simulator | undefined) {
+    this.#controller.simulator = value;
+  }
+
+  /** Focus this layer (by name, or `input`) instead of the cursor's layer. */
+  @property({ attribute: "focus-layer" }) focusLayer: string | undefined;
+
+  /** The focused channel (map or unit) when `focus-layer` is set; default 0. */
+  @property({ attribute: "focus-channel", type: Number }) focusChannel: number | undefined;
+
+  /** Draw the links into the focused map (`show-links="false"` hides them). */
+  @property({
+    attribute: "show-links",
+    converter: {
+      fromAttribute: (v: string | null) => v !== "false",
+      toAttribute: (v: boolean) => String(v),
+    },
+  })
+  showLinks = true;
+
+  /** Most unit boxes a vector column shows at once (maps: at most 16). */
+  @property({ attribute: "page-size", type: Number }) pageSize = 32;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The current layout (columns, items), after the last render. */
+  get layout(): NetworkLayout | undefined {
+    return this.#layout;
+  }
+
+  /** What the last paint drew, one entry per item. */
+  get painted(): readonly PaintedItem[] {
+    return this.#painted;
+  }
+
+  /** The focused layer and channel: the `focus-*` overrides, else the cursor's. */
+  get focused(): NetworkFocus | undefined {
+    const sim = this.simulator;
+    if (!sim) return undefined;
+    const named = this.#namedLayer();
+    if (named !== undefined && named >= -1) {
+      const channels = columnChannels(sim, named);
+      const c = Math.trunc(this.focusChannel ?? 0);
+      return {
+        layer: named,
+        channel: Math.max(0, Math.min(channels - 1, Number.isFinite(c) ? c : 0)),
+      };
+    }
+    const n = sim.cursor.neuron;
+    return { layer: n.layer, channel: n.channel };
+  }
+
+  /** The links drawn into the focused item. */
+  get links(): readonly LinkSpec[] {
+    const sim = this.simulator;
+    const focus = this.focused;
+    if (!sim || !focus || !this.#layout || !this.showLinks || focus.layer < 0) return [];
+    const sources = feedingChannels(sim.model.layers[focus.layer], focus.channel);
+    return linksInto(this.#layout, focus.layer, focus.channel, sources);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  protected override willUpdate(_changed: PropertyValues): void {
+    const sim = this.simulator;
+    const focus = this.focused;
+    const key = focus ? `${focus.layer}:${focus.channel}` : "";
+    if (!sim || !focus || key === this.#focusKey) return;
+    this.#focusKey = key;
+    // Page the focused column to its item, and the column before it to the maps that feed it
+    // (AlexNet's conv2 map 200 reads pool1 maps 48–95: the page turns to 48).
+    this.#showOneOf(focus.layer, [focus.channel]);
+    if (focus.layer >= 0)
+      this.#showOneOf(
+        focus.layer - 1,
+        feedingChannels(sim.model.layers[focus.layer], focus.channel),
+      );
+    this.roving = focus.layer + 1;
+    this.#pulse = this.#previousLayer !== undefined && this.#previousLayer !== focus.layer;
+    this.#scrollPending = this.#previousLayer !== focus.layer;
+    this.#previousLayer = focus.layer;
+  }
+
+  protected override updated(): void {
+    const sim = this.simulator;
+    const layout = this.#layout;
+    if (!sim || !layout) return;
+    const style = getComputedStyle(this);
+    const trace = sim.trace;
+    const paintKey = `${layout.width}|${layout.height}|${[...layout.columns.map((c) => c.start)].join(",")}|${this.pageSize}`;
+    if (this.canvas && (paintKey !== this.#paintKey || this.#paintedTrace !== trace)) {
+      this.#paintKey = paintKey;
+      this.#paintedTrace = trace;
+      this.#painted = paintNetwork(this.canvas, layout, trace, {
+        dpr: Math.min(3, globalThis.devicePixelRatio || 1),
+        height: layout.height,
+        empty: style.getPropertyValue("--_empty").trim() || "#eef1f4",
+        border: style.getPropertyValue("--_item-border").trim() || "rgba(31,35,40,0.18)",
+      });
+    }
+    if (this.overlay) {
+      const focus = this.focused!;
+      const links = this.links;
+      drawOverlay(this.overlay, {
+        bands: bandsOf(layout),
+        links,
+        rings: ringsFor(layout, focus.layer, focus.channel, links),
+        focusLayer: focus.layer,
+        pulse: this.#pulse && links.length > 0,
+        reducedMotion: globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false,
+      });
+      if (this.#scrollPending) this.#scrollIntoView(columnOf(layout, focus.layer));
+      this.#pulse = false;
+      this.#scrollPending = false;
+    }
+  }
+
+  /** The `focus-layer` override as a layer index: −1 the input, −2 unknown, undefined none. */
+  #namedLayer(): number | undefined {
+    const sim = this.simulator;
+    const name = this.focusLayer;
+    if (!sim || !name) return undefined;
+    if (name === "input") return -1;
+    const index = sim.model.layers.findIndex((l) => l.name === name);
+    return index >= 0 ? index : -2;
+  }
+
+  /** Turns a column's page, unless one of `channels` already shows. */
+  #showOneOf(layer: number, channels: readonly number[]): void {
+    const sim = this.simulator!;
+    const size = this.#pageSizeOf(sim, layer);
+    const start = this.#pageStarts.get(layer) ?? 0;
+    if (channels.length > 0 && !channels.some((c) => c >= start && c < start + size)) {
+      this.#pageStarts.set(layer, pageStartOf(channels[0], size));
+    }
+  }
+
+  #pageSizeOf(sim: Simulator, layer: number): number {
+    const shape = layer < 0 ? sim.model.inputShape : sim.model.layers[layer].outputShape;
+    const kind = layer < 0 ? "input" : sim.model.layers[layer].spec.kind;
+    return columnKindOf(kind, shape) === "maps" ? Math.min(16, this.pageSize) : this.pageSize;
+  }
+
+  #layoutFor(sim: Simulator): NetworkLayout {
+    const width = this.measuredWidth || this.clientWidth || 800;
+    return layoutNetwork(sim.model, width, {
+      height: width < 560 ? 320 : width < 900 ? 400 : 440,
+      margin: 6,
+      pageSize: this.pageSize,
+      pageStarts: this.#pageStarts,
+    });
+  }
+
+  #scrollIntoView(column: ColumnLayout | undefined): void {
+    const scroller = this.scroller;
+    if (!column || !scroller) return;
+    const left = scroller.scrollLeft;
+    const right = left + scroller.clientWidth;
+    if (column.x < left) scroller.scrollLeft = Math.max(0, column.x - 24);
+    else if (column.x + column.width > right)
+      scroller.scrollLeft = column.x + column.width + 24 - scroller.clientWidth;
+  }
+
+  #commit(column: ColumnLayout, channel: number): void {
+    const sim = this.simulator;
+    if (!sim || column.layer < 0) return;
+    const c = Math.max(0, Math.min(column.channels - 1, channel));
+    if (this.focusLayer) {
+      this.focusLayer = column.name;
+      this.focusChannel = c;
+    }
+    sim.cursor.moveTo({ layer: column.layer, channel: c });
+    this.dispatchEvent(new CsFocusLayerEvent(column.name, c));
+  }
+
+  #onClick(event: MouseEvent, column: ColumnLayout): void {
+    const stage = this.renderRoot.querySelector(".stage");
+    const rect = stage?.getBoundingClientRect();
+    const item = rect
+      ? hitItem(column, event.clientX - rect.left, event.clientY - rect.top)
+      : undefined;
+    const focus = this.focused;
+    this.#commit(column, item ? item.channel : focus?.layer === column.layer ? focus.channel : 0);
+  }
+
+  #onKeydown(event: KeyboardEvent, index: number): void {
+    const columns = this.#layout?.columns ?? [];
+    const column = columns[index];
+    const focus = this.focused;
+    const here = focus?.layer === column.layer;
+    let next = index;
+    switch (event.key) {
+      case "ArrowRight":
+        next = Math.min(columns.length - 1, index + 1);
+        break;
+      case "ArrowLeft":
+        next = Math.max(0, index - 1);
+        break;
+      case "Home":
+        next = 0;
+        break;
+      case "End":
+        next = columns.length - 1;
+        break;
+      case "Enter":
+      case " ":
+        event.preventDefault();
+        this.#commit(column, here ? focus!.channel : 0);
+        return;
+      case "ArrowDown":
+      case "ArrowUp":
+        event.preventDefault();
+        this.#commit(column, here ? focus!.channel + (event.key === "ArrowDown" ? 1 : -1) : 0);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.roving = next;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
+    });
+  }
+
+  #page(column: ColumnLayout, direction: 1 | -1): void {
+    const size = this.#pageSizeOf(this.simulator!, column.layer);
+    this.#pageStarts.set(column.layer, Math.max(0, column.start + direction * size));
+    this.requestUpdate();
+  }
+
+  #renderPager(column: ColumnLayout, top: number) {
+    if (column.hidden === 0) return nothing;
+    const name = columnTitle(column);
+    const end = column.start + column.items.length;
+    return html`<div
+      class="pager"
+      part="pager"
+      style="left:${column.x}px;top:${top}px;width:${column.width}px"
+    >
+      <span class="more">${moreText(column.hidden)}</span>
+      <span class="buttons">
+        <button
+          type="button"
+          aria-label=${msg(str`Previous page of ${name}`, { id: "network.page-prev" })}
+          ?disabled=${column.start === 0}
+          @click=${() => this.#page(column, -1)}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          aria-label=${msg(str`Next page of ${name}`, { id: "network.page-next" })}
+          ?disabled=${end >= column.channels}
+          @click=${() => this.#page(column, 1)}
+        >
+          ›
+        </button>
+      </span>
+    </div>`;
+  }
+
+  #renderFooter(column: ColumnLayout, layer: number) {
+    const trace = this.simulator?.trace;
+    const step = trace ? (layer < 0 ? trace.input : trace.layers[layer]) : undefined;
+    const hint = html`<span class="hint"
+      >${msg("Click a layer or a map to focus it; ←/→, ↑/↓ and Enter work too.", { id: "network.hint" })}</span
+    >`;
+    if (!step) return html`<div class="footer">${hint}</div>`;
+    const scale = activationScale(step.stats.min, step.stats.max);
+    const [lo, hi] = scale.domain;
+    const stops = Array.from({ length: 9 }, (_, i) => scale.color(lo + ((hi - lo) * i) / 8)).join(
+      ",",
+    );
+    const name = columnTitle(column);
+    return html`<div class="footer">
+      <span class="legend" part="legend">
+        <span class="legend-name">${msg(str`${name} values`, { id: "network.legend" })}</span>
+        <span class="legend-value">${formatValue(lo)}</span>
+        <span
+          class="ramp"
+          aria-hidden="true"
+          style="background:linear-gradient(to right,${stops})"
+        ></span>
+        <span class="legend-value">${formatValue(hi)}</span>
+      </span>
+      ${hint}
+    </div>`;
+  }
+
+  override render() {
+    const sim = this.simulator;
+    if (!sim) {
+      this.#layout = undefined;
+      return html`<div part="base">
+        <p class="note">${msg("No network to show yet.", { id: "network.empty" })}</p>
+      </div>`;
+    }
+    const layout = (this.#layout = this.#layoutFor(sim));
+    const focus = this.focused!;
+    const badLayer = this.#namedLayer() === -2;
+    const paged = layout.columns.some((c) => c.hidden > 0);
+    const labelTop = layout.height + (paged ? PAGER_HEIGHT : 10);
+    const stageHeight = labelTop + LABEL_HEIGHT;
+    const target = columnOf(layout, focus.layer)!;
+    const source = focus.layer >= 0 ? columnOf(layout, focus.layer - 1) : undefined;
+    const sources =
+      focus.layer >= 0 ? feedingChannels(sim.model.layers[focus.layer], focus.channel) : [];
+    const title = sim.model.spec.title ?? sim.model.spec.name;
+    return html`<div part="base" class="scroller">
+        <div class="stage" style="width:${layout.width}px;height:${stageHeight}px">
+          <div
+            class="columns"
+            role="listbox"
+            aria-orientation="horizontal"
+            aria-label=${msg(str`Layers of ${title}`, { id: "network.label" })}
+          >
+            ${layout.columns.map((column, i) => {
+              const selected = column.layer === focus.layer;
+              return html`<div
+                role="option"
+                part=${selected ? "column selected" : "column"}
+                class=${`column ${column.kind}`}
+                data-index=${i}
+                tabindex=${i === this.roving ? 0 : -1}
+                aria-selected=${selected ? "true" : "false"}
+                style="left:${column.x}px;width:${column.width}px;height:${stageHeight}px"
+                @click=${(e: MouseEvent) => this.#onClick(e, column)}
+                @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, i)}
+                @focus=${() => (this.roving = i)}
+              >
+                <span class="visually-hidden">${columnAria(column)}</span>
+                <div class="label" part="label" aria-hidden="true" style="top:${labelTop}px">
+                  <span class="name">${columnTitle(column)}</span>
+                  <span class="shape">${shapeLabel(column.shape)}</span>
+                  ${column.layer >= 0 ? html`<span class="params">${paramsText(column.params)}</span>` : nothing}
+                </div>
+              </div>`;
+            })}
+          </div>
+          <canvas
+            part="canvas"
+            aria-hidden="true"
+            style="width:${layout.width}px;height:${layout.height}px"
+          ></canvas>
+          <svg part="links" aria-hidden="true" width=${layout.width} height=${layout.height}></svg>
+          ${layout.columns.map((c) => this.#renderPager(c, layout.height + 4))}
+        </div>
+      </div>
+      ${
+        badLayer
+          ? html`<p class="error" role="alert">
+              ${msg(
+                str`This network has no layer “${this.focusLayer}”; showing the cursor's layer.`,
+                {
+                  id: "network.bad-layer",
+                },
+              )}
+            </p>`
+          : nothing
+      }
+      ${
+        sim.trace
+          ? nothing
+          : html`<p class="note">
+              ${msg("Run the network to see its activations.", { id: "network.no-trace" })}
+            </p>`
+      }
+      ${this.#renderFooter(target, focus.layer)}
+      <p class="visually-hidden" aria-live="polite">
+        ${focusSentence(target, focus.channel, source, sources)}
+      </p>`;
+  }
+}
+
+function columnChannels(sim: Simulator, layer: number): number {
+  const shape = layer < 0 ? sim.model.inputShape : sim.model.layers[layer].outputShape;
+  return shape.length === 3 ? shape[2] : shape.reduce((a, b) => a * b, 1);
+}
+
+/** A legend number: 3 significant digits, a real minus sign. */
+function formatValue(v: number): string {
+  return Number(v.toPrecision(3)).toString().replace("-", "−");
+}

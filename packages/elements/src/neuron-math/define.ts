@@ -1,0 +1,12 @@
+import { defineElement } from "../shared/define.js";
+import { CsNeuronMath } from "./neuron-math.component.js";
+
+export { CsNeuronMath };
+
+defineElement("cs-neuron-math", CsNeuronMath);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "cs-neuron-math": CsNeuronMath;
+  }
+}
