@@ -1,2 +1,48 @@
-/** Korean messages (see ../ko.ts). */
-export const templates = {};
+/** Korean messages of cs-lenet-explorer (see ../ko.ts). */
+import { str } from "@lit/localize";
+
+export const templates = {
+  "lenet-explorer.label": "LeNet-5 탐색기",
+  "lenet-explorer.title.1998": "LeNet-5 (LeCun 외, 1998)",
+  "lenet-explorer.title.keras": "LeNet-5, Keras 버전",
+  "lenet-explorer.credit.1998":
+    "Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, “Gradient-Based Learning Applied to Document Recognition”, Proc. IEEE 86(11), 1998: C3는 표 I에 따라 연결되고, 출력은 유클리드 RBF입니다.",
+  "lenet-explorer.credit.keras":
+    "대부분의 Keras 튜토리얼이 쓰는 LeNet-5: 제로 패딩, tanh, 평균 풀링, 완전 연결된 C3, 소프트맥스 출력 (LeCun 외, 1998을 따름).",
+  "lenet-explorer.loading": "모델을 불러오는 중…",
+  "lenet-explorer.backend": str`백엔드: ${0}`,
+  "lenet-explorer.backend.requested": "페이지가 지정함",
+  "lenet-explorer.weights.trained": "학습된 가중치",
+  "lenet-explorer.weights.seeded": "학습되지 않은 (시드) 가중치",
+  "lenet-explorer.weights.fallback": "학습된 가중치를 읽을 수 없어서, 예측은 추측에 불과합니다.",
+  "lenet-explorer.error.input": "이 입력은 사용할 수 없습니다",
+  "lenet-explorer.error.step": "이 단계는 보여 줄 수 없습니다",
+  "lenet-explorer.error.context": "그래픽 컨텍스트를 잃었습니다",
+  "lenet-explorer.error.load": "모델을 불러올 수 없습니다",
+  "lenet-explorer.context-lost":
+    "WebGL 컨텍스트를 잃었습니다 (그래픽 드라이버가 재설정되었거나, 페이지에 WebGL 캔버스가 너무 많습니다). 다시 시도하면 cpu 백엔드로 계속합니다.",
+  "lenet-explorer.bad-step": str`"${0}"은(는) 이 모델의 단계가 아닙니다: 층 이름(${1})을 쓰고, 필요하면 :맵 번호와 :행,열을 덧붙이세요.`,
+  "lenet-explorer.retry": "다시 시도",
+  "lenet-explorer.use-seeded": "시드 가중치 사용",
+  "lenet-explorer.dismiss": "닫기",
+  "lenet-explorer.region.pad": "입력 숫자",
+  "lenet-explorer.region.network": "신경망",
+  "lenet-explorer.region.player": "재생기",
+  "lenet-explorer.region.maps": "특징 맵",
+  "lenet-explorer.region.math": "뉴런 계산",
+  "lenet-explorer.region.prediction": "예측",
+  "lenet-explorer.region.table": "연결 표 (표 I)",
+  "lenet-explorer.region.summary": "모델 요약",
+  "lenet-explorer.kind.conv2d": "합성곱",
+  "lenet-explorer.kind.subsampling": "서브샘플링",
+  "lenet-explorer.kind.pool2d": "풀링",
+  "lenet-explorer.kind.dense": "완전 연결",
+  "lenet-explorer.kind.rbf": "RBF 출력",
+  "lenet-explorer.kind.flatten": "평탄화",
+  "lenet-explorer.kind.zero-padding2d": "제로 패딩",
+  "lenet-explorer.live.layer": str`${0}: ${1}, 출력 ${2}.`,
+  "lenet-explorer.live.unit": str`${0}, 유닛 ${1}: ${2}.`,
+  "lenet-explorer.live.channel": str`${0}, 맵 ${1} (전체 ${2}개): 값의 범위 ${3} ~ ${4}.`,
+  "lenet-explorer.live.neuron": str`${0}, 맵 ${1}, 뉴런 (${2}, ${3}): ${4}.`,
+  "lenet-explorer.live.answer": str`신경망의 답: ${0}.`,
+};

@@ -1,0 +1,454 @@
+import { msg, updateWhenLocaleChanges } from "@lit/localize";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { styleMap } from "lit/directives/style-map.js";
+import {
+  AbortError,
+  ConvstepError,
+  createSimulator,
+  type BackendChoice,
+  type BackendSelection,
+  type Granularity,
+  type Simulator,
+} from "@convstep/engine";
+import { getEngine, resetEngine } from "../shared/engine.js";
+import {
+  CsErrorEvent,
+  type CsFocusLayerEvent,
+  type CsInputEvent,
+  type CsPlayEvent,
+} from "../shared/events.js";
+import { setLanguage } from "../shared/localize.js";
+import { SimulatorController } from "../shared/simulator-controller.js";
+import { baseStyles } from "../shared/styles.js";
+import { Announcer } from "./announcer.js";
+import { watchContextLoss } from "./context-loss.js";
+import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
+import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
+import { LiveRegionMuter } from "./live-regions.js";
+import {
+  lenetInput,
+  loadLenet,
+  variantOf,
+  type LenetVariant,
+  type LoadedLenet,
+} from "./load-model.js";
+import { SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
+import { StepSync } from "./step-sync.js";
+import { failureView, headerView, regionLabel, type Failure } from "./view.js";
+
+/** The layer LeNet-5's Table I wires (shown by the connection table). */
+const TABLE_LAYER = "C3";
+
+/**
+ * @summary LeNet-5, explained step by step: draw or pick a digit, then walk through the network
+ * layer by layer, map by map or neuron by neuron, with the feature maps, the arithmetic of the
+ * current neuron and the prediction. `variant="1998"` is the paper's network (with Table I);
+ * `variant="keras"` the version of Keras tutorials. Everything is set up by attributes, so a blog
+ * post needs no script.
+ *
+ * @tagname cs-lenet-explorer
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Title, credit and status.
+ * @csspart title - The title line.
+ * @csspart credit - The credit line.
+ * @csspart status - The status line (backend and weights).
+ * @csspart error - The error box, with its buttons.
+ * @csspart grid - The grid holding the blocks.
+ * @csspart region - Each block's `<section>`; also named after the block (`pad`, `network`, …).
+ *
+ * @cssproperty --cs-lenet-explorer-gap - Space between the blocks (default 16px).
+ * @cssproperty --cs-lenet-explorer-side-width - Width of the input column on wide screens (default 360px).
+ * @cssproperty --cs-lenet-explorer-panel-color - Background of the blocks.
+ *
+ * @fires cs-error - {CsErrorEvent} Loading, running or the WebGL context failed; shown in place too.
+ */
+export class CsLenetExplorer extends LitElement {
+  static override styles = [baseStyles, lenetExplorerStyles];
+
+  #controller = new SimulatorController(this);
+  #steps = new StepSync(this, (error) => this.#stepProblem(error));
+  #announcer = new Announcer((sentence) => (this._live = sentence));
+  #muter = new LiveRegionMuter();
+
+  @state() private _phase: "idle" | "loading" | "ready" | "failed" = "idle";
+  @state() private _failure: Failure | undefined;
+  @state() private _selection: BackendSelection | undefined;
+  @state() private _loaded: LoadedLenet | undefined;
+  /** The C3 map focused in the connection table (lights its links in the network). */
+  @state() private _focus: { layer: string; channel: number | undefined } | undefined;
+  /** The sentence in the explorer's one live region. */
+  @state() private _live = "";
+
+  /** Which LeNet-5: `1998` (the paper, with Table I and RBF outputs) or `keras`. */
+  @property({ reflect: true }) variant: LenetVariant = "1998";
+
+  /** TensorFlow.js backend: `auto`, `webgl`, `wasm` or `cpu` (the first explorer on a page decides). */
+  @property() backend: BackendChoice = "auto";
+
+  /** Where to start: a layer (`C3`), a map (`C3:4`) or a neuron (`C3:4:2,3`, row 2, column 3). */
+  @property() step: string | undefined;
+
+  /** How finely to step: `layer`, `channel` or `neuron` (default: what `step` names, else `layer`). */
+  @property() granularity: Granularity | undefined;
+
+  /** Starts playing once the first trace is ready. */
+  @property({ type: Boolean }) autoplay = false;
+
+  /** Playback speed, a multiple of the player's base rate. */
+  @property({ type: Number }) speed = 1;
+
+  /** Language of the widgets: `en` or `ko` (one language per page); empty: as it is. */
+  @property() override lang = "";
+
+  /** Parts to hide, space-separated: `pad network player maps math prediction table summary`. */
+  @property() hide = "";
+
+  /** A model.json URL of weights to load, or `seeded` for untrained seeded weights (default: the shipped trained weights). */
+  @property() weights: string | undefined;
+
+  /** Keeps the step in the URL hash (`#lenet=C3:4:2,3@neuron`; the key is the element's `id`). */
+  @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
+
+  #simulator: Simulator | undefined;
+  #abort: AbortController | undefined;
+  #loadKey: string | undefined;
+  #forceSeeded = false;
+  #avoidWebgl = false;
+  #contextLost = false;
+  #unwatchContext: (() => void) | undefined;
+  #digit: Float32Array = sampleDigit();
+  #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
+  #ready: Promise<void> = Promise.resolve();
+  #settle: (() => void) | undefined;
+  #language: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The running simulator (undefined while loading or after removal). */
+  get simulator(): Simulator | undefined {
+    return this.#simulator;
+  }
+
+  /** The backend the page's engine runs on, and why. */
+  get backendSelection(): BackendSelection | undefined {
+    return this._selection;
+  }
+
+  /** `trained` or `seeded` weights, once loaded. */
+  get weightsKind(): "trained" | "seeded" | undefined {
+    return this._loaded?.kind;
+  }
+
+  /** The error shown, if any. */
+  get error(): unknown {
+    return this._failure?.error;
+  }
+
+  /**
+   * Resolves when the current load has its first trace (or has failed and shows why) and the
+   * language asked for by `lang` is loaded. After changing `variant`, `weights` or `backend`, wait
+   * for `updateComplete` first: the new load starts with the update.
+   */
+  get ready(): Promise<void> {
+    return Promise.all([this.#ready, this.#language]).then(() => undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A reconnected explorer loads again (disconnecting disposed everything).
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#muter.disconnect();
+    this.#teardown();
+    this.#loadKey = undefined;
+    this._phase = "idle";
+    this.#settle?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("variant")) {
+      const v = variantOf(this.variant);
+      if (v !== this.variant) this.variant = v;
+    }
+    if (changed.has("lang") && this.lang) {
+      // The attribute also tells assistive technology which language the text is in.
+      if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
+      this.#language = setLanguage(this.lang).catch((error: unknown) => this.#fail("input", error));
+    }
+    if (this.#simulator && (changed.has("step") || changed.has("granularity"))) {
+      this.#steps.apply(false);
+    }
+    const key = `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.#forceSeeded}`;
+    if (this.isConnected && key !== this.#loadKey) {
+      this.#loadKey = key;
+      void this.#load();
+    }
+  }
+
+  protected override updated(): void {
+    this.#muter.watch(this.renderRoot.querySelectorAll(".region > *"));
+  }
+
+  /**
+   * Runs the network on a 28×28 digit (values in [0, 1], background 0), or keeps it for when the
+   * model is loaded. An unusable digit's error shows in place; the last trace stays.
+   */
+  async run(digit: ArrayLike<number>, label?: number): Promise<void> {
+    let input: Float32Array;
+    try {
+      input = lenetInput(this.variant, digit);
+    } catch (error) {
+      this.#fail("input", error);
+      return;
+    }
+    this.#digit = Float32Array.from(digit);
+    this.#digitLabel = label;
+    const sim = this.#simulator;
+    if (!sim) return;
+    try {
+      await sim.run(input);
+      if (this._failure?.kind === "input") this._failure = undefined;
+      this.#announcer.answer(sim);
+    } catch (error) {
+      if (error instanceof AbortError || sim.disposed) return;
+      if (this.#contextLost) this.#failContextLost();
+      else this.#fail("input", error);
+    }
+  }
+
+  /** Loads again (after a failure); on the cpu backend when the WebGL context was lost. */
+  retry(): void {
+    if (this._failure?.kind === "context" || this.#contextLost) {
+      this.#avoidWebgl = true;
+      this.#contextLost = false;
+      resetEngine();
+    }
+    this.#loadKey = undefined;
+    this.requestUpdate();
+  }
+
+  /** Gives up on the weights URL and runs with untrained, seeded weights. */
+  useSeededWeights(): void {
+    this.#forceSeeded = true;
+    this.#loadKey = undefined;
+    this.requestUpdate();
+  }
+
+  async #load(): Promise<void> {
+    this.#teardown();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#settle?.(); // a superseded load's waiters are let go
+    this.#ready = new Promise<void>((resolve) => (this.#settle = resolve));
+    this._phase = "loading";
+    this._failure = undefined;
+    try {
+      // After a lost WebGL context, go on with the cpu backend: it always starts, and LeNet-5
+      // runs on it in a few milliseconds.
+      const selection = await getEngine(this.#avoidWebgl ? "cpu" : this.backend);
+      if (abort.signal.aborted) return;
+      this._selection = selection;
+      const loaded = await loadLenet(this.variant, {
+        weights: this.#forceSeeded ? "seeded" : this.weights,
+        signal: abort.signal,
+      });
+      if (abort.signal.aborted) {
+        for (const t of loaded.weights.values()) t.dispose();
+        return;
+      }
+      const sim = createSimulator(loaded.model, loaded.weights);
+      this._loaded = loaded;
+      this.#simulator = sim;
+      this.#controller.simulator = sim;
+      sim.addEventListener("cursor-change", this.#onCursorChange);
+      if (selection.backend === "webgl") {
+        this.#unwatchContext = watchContextLoss(() => {
+          this.#contextLost = true;
+          this.#failContextLost();
+        });
+      }
+      this.#steps.apply(true);
+      await this.run(this.#digit, this.#digitLabel);
+      if (abort.signal.aborted) return;
+      this._phase = "ready";
+    } catch (error) {
+      if (abort.signal.aborted || error instanceof AbortError) return;
+      this._phase = "failed";
+      if (this.#contextLost) this.#failContextLost();
+      else this.#fail("load", error);
+    } finally {
+      if (this.#abort === abort) this.#settle?.();
+    }
+  }
+
+  /** Cancels a load in flight and frees the simulator's trace and the weights. */
+  #teardown(): void {
+    this.#abort?.abort(new AbortError("the explorer was reloaded or removed"));
+    this.#abort = undefined;
+    this.#unwatchContext?.();
+    this.#unwatchContext = undefined;
+    const sim = this.#simulator;
+    if (sim) {
+      sim.removeEventListener("cursor-change", this.#onCursorChange);
+      sim.dispose();
+    }
+    if (this._loaded) for (const t of this._loaded.weights.values()) t.dispose();
+    this.#simulator = undefined;
+    this.#controller.simulator = undefined;
+    this._loaded = undefined;
+  }
+
+  #fail(kind: Failure["kind"], error: unknown): void {
+    this._failure = { kind, error };
+    const event = new CsErrorEvent(error);
+    this.dispatchEvent(event);
+  }
+
+  #failContextLost(): void {
+    if (this._failure?.kind === "context") return;
+    const message = msg(
+      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue on the cpu backend.",
+      { id: "lenet-explorer.context-lost" },
+    );
+    this.#fail("context", new ConvstepError("BACKEND", message));
+  }
+
+  /** A step that names no neuron shows in place; a step that works clears it. */
+  #stepProblem(error: unknown): void {
+    if (error !== undefined) this.#fail("step", error);
+    else if (this._failure?.kind === "step") this._failure = undefined;
+  }
+
+  readonly #onCursorChange = (): void => {
+    const sim = this.#simulator;
+    if (!sim) return;
+    this._focus = undefined; // the network follows the cursor again once it moves
+    this.#steps.cursorMoved();
+    this.#announcer.step(sim);
+  };
+
+  // Events from the blocks, listened to on the grid, where their targets are still the blocks.
+
+  readonly #onInput = (e: CsInputEvent): void => {
+    void this.run(e.data, e.label);
+  };
+
+  /** A C3 map focused in the connection table lights its real links in the network. */
+  readonly #onFocusLayer = (e: CsFocusLayerEvent): void => {
+    const from = e.target as Element | null;
+    if (from?.localName !== "cs-connection-table" || e.layer !== TABLE_LAYER) return;
+    this._focus = { layer: e.layer, channel: e.channel };
+  };
+
+  readonly #onPlay = (e: CsPlayEvent): void => {
+    this.#announcer.playing(this.#simulator, e.playing);
+  };
+
+  /** The parts shown: all but the hidden ones (and the table, which only the 1998 variant has). */
+  get #shownParts(): ExplorerPart[] {
+    const hidden = new Set(this.hide.toLowerCase().split(/\s+/).filter(Boolean));
+    return EXPLORER_PARTS.filter(
+      (p) => !hidden.has(p) && (p !== "table" || this.variant === "1998"),
+    );
+  }
+
+  #renderBlock(part: ExplorerPart, sim: Simulator, parts: readonly ExplorerPart[]) {
+    const focus = this._focus;
+    switch (part) {
+      case "pad":
+        return html`<cs-digit-pad size="176" samples="10"></cs-digit-pad>`;
+      case "network":
+        return html`<cs-network
+          .simulator=${sim}
+          .focusLayer=${focus?.layer}
+          .focusChannel=${focus?.channel}
+        ></cs-network>`;
+      case "player":
+        return html`<cs-player
+          .simulator=${sim}
+          .granularity=${sim.cursor.granularity}
+          .speed=${this.speed}
+          .autoplay=${this.autoplay}
+        ></cs-player>`;
+      case "maps":
+        // Without Table I beside them, the maps also show the layer below and its linked maps.
+        return html`<cs-feature-maps
+          .simulator=${sim}
+          ?show-input=${!parts.includes("table")}
+        ></cs-feature-maps>`;
+      case "math":
+        return html`<cs-neuron-math .simulator=${sim} max-channels="4"></cs-neuron-math>`;
+      case "prediction":
+        return html`<cs-prediction .simulator=${sim}></cs-prediction>`;
+      case "table": {
+        // The table lights the map focused in it, else the cursor's map when the cursor is at C3.
+        const cursor = sim.cursor.neuron;
+        const at = sim.model.layers.findIndex((l) => l.name === TABLE_LAYER);
+        const channel = focus ? focus.channel : cursor.layer === at ? cursor.channel : undefined;
+        return html`<cs-connection-table
+          .simulator=${sim}
+          layer=${TABLE_LAYER}
+          .focusChannel=${channel}
+        ></cs-connection-table>`;
+      }
+      case "summary":
+        return html`<cs-model-summary .simulator=${sim}></cs-model-summary>`;
+    }
+  }
+
+  #renderBlocks(sim: Simulator) {
+    const parts = this.#shownParts;
+    const areas = {
+      "--_areas-1": templateAreas(parts, 1),
+      "--_areas-2": templateAreas(parts, 2),
+      "--_areas-wide": templateAreas(parts, "wide"),
+    };
+    return html`<div
+      part="grid"
+      class="grid"
+      style=${styleMap(areas)}
+      @cs-input=${this.#onInput}
+      @cs-focus-layer=${this.#onFocusLayer}
+      @cs-play=${this.#onPlay}
+    >
+      ${parts.map(
+        (part) =>
+          html`<section
+            part="region ${part}"
+            class="region ${part}"
+            style="grid-area: ${part}"
+            aria-label=${regionLabel(part)}
+          >
+            ${this.#renderBlock(part, sim, parts)}
+          </section>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const sim = this.#simulator;
+    const loading = this._phase === "loading";
+    return html`<article
+      part="base"
+      aria-label=${msg("LeNet-5 explorer", { id: "lenet-explorer.label" })}
+      aria-busy=${loading ? "true" : "false"}
+    >
+      ${headerView(this.variant, loading, this._selection, this._loaded)}
+      ${failureView(this._failure, {
+        dismiss: () => (this._failure = undefined),
+        retry: () => this.retry(),
+        useSeeded: this.#forceSeeded ? undefined : () => this.useSeededWeights(),
+      })}
+      ${sim && !sim.disposed && sim.trace ? this.#renderBlocks(sim) : nothing}
+      <p class="visually-hidden" aria-live="polite">${this._live}</p>
+    </article>`;
+  }
+}
