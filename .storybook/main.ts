@@ -14,6 +14,7 @@ const config: StorybookConfig = {
     { from: "../node_modules/@tensorflow/tfjs-backend-wasm/dist", to: "/convstep/wasm" },
     { from: "../packages/models/weights", to: "/convstep/weights" },
     { from: "../packages/models/data", to: "/convstep/data" },
+    { from: "../packages/models/samples", to: "/convstep/samples" },
   ],
   async viteFinal(config) {
     return mergeConfig(config, {

@@ -150,9 +150,9 @@ describe("AlexNet preprocessing", () => {
     expectAllClose(out, [2.5, 5, 4.5, 5, 2.5, 25, 4.5, 25]);
   });
 
-  test("alexnet-2012 values: 255·v minus the ImageNet mean (R 123, G 117, B 104)", () => {
+  test("alexnet-2012 values: 255·v minus the ImageNet mean (R 123.68, G 116.779, B 103.939)", () => {
     const image = { width: 1, height: 1, data: Float32Array.of(1, 0.5, 0) };
-    expectAllClose(alexnet2012Input(image, [1, 1]), [255 - 123, 127.5 - 117, -104]);
+    expectAllClose(alexnet2012Input(image, [1, 1]), [255 - 123.68, 127.5 - 116.779, -103.939]);
     expectAllClose(alexnetKerasInput(image, [1, 1]), [1, 0.5, 0]);
   });
 });

@@ -5,6 +5,12 @@
  */
 import type { ModelSpec } from "@convstep/engine";
 
+/**
+ * The ImageNet mean pixel in RGB order (R 123.68, G 116.779, B 103.939), subtracted from 0–255
+ * pixels to make this model's input. Every preprocessing of `alexnet-2012` (CLI, widgets) uses it.
+ */
+export const IMAGENET_MEAN_RGB: readonly [number, number, number] = [123.68, 116.779, 103.939];
+
 /** The paper's local response normalisation: k = 2, n = 5, α = 1e−4, β = 0.75. */
 const LRN = { kind: "lrn", k: 2, n: 5, alpha: 1e-4, beta: 0.75 } as const;
 
@@ -24,7 +30,7 @@ export const ALEXNET_2012: ModelSpec = {
     "Neural Networks”, NIPS 2012, §3–4, Fig. 2; layer layout of Caffe's models/bvlc_alexnet.",
   input: {
     shape: [227, 227, 3],
-    range: [-123.68, 151.061],
+    range: [-IMAGENET_MEAN_RGB[0], 255 - IMAGENET_MEAN_RGB[2]],
     description:
       "A 227×227 RGB crop with values 0–255 minus the ImageNet mean pixel (R 123.68, G 116.779, " +
       "B 103.939), channels in RGB order (Caffe's own weights expect BGR).",

@@ -1,6 +1,15 @@
 /** @convstep/models: LeNet-5 (1998), AlexNet (2012) and their common Keras versions as specs. */
-export { ALEXNET_2012 } from "./alexnet-2012.js";
+export { ALEXNET_2012, IMAGENET_MEAN_RGB } from "./alexnet-2012.js";
 export { ALEXNET_KERAS } from "./alexnet-keras.js";
+export {
+  CONV1_BANK_NORM,
+  alexnetConv1Bank,
+  conv1BankGain,
+  opponentColour,
+  type Conv1Bank,
+  type Conv1BankOptions,
+  type Conv1KernelInfo,
+} from "./alexnet-conv1-bank.js";
 export { CIFAR10_CLASSES } from "./cifar10-classes.js";
 export { LENET5_1998 } from "./lenet5-1998.js";
 export {
@@ -22,4 +31,10 @@ export {
   encodeDigits,
   type DigitSet,
 } from "./mnist/digit-file.js";
-export { SAMPLE_PHOTOS, SAMPLE_SHORT_SIDE, sampleCredit, samplePhoto, type SamplePhoto } from "./samples.js";
+export {
+  SAMPLE_PHOTOS,
+  SAMPLE_SHORT_SIDE,
+  sampleCredit,
+  samplePhoto,
+  type SamplePhoto,
+} from "./samples.js";

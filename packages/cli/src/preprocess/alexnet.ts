@@ -2,11 +2,9 @@
  * AlexNet inputs from an RGB image: scale until the model's input is covered (the shorter side
  * fits), crop the centre, then the value convention of each version.
  */
+import { IMAGENET_MEAN_RGB } from "@convstep/models";
 import type { RgbImage } from "../input/colour.js";
 import { coverAndCrop } from "./crop.js";
-
-/** Caffe's ImageNet mean of bvlc_alexnet, in RGB order (Caffe stores it as B 104, G 117, R 123). */
-export const IMAGENET_MEAN_RGB = [123, 117, 104] as const;
 
 /** `[height, width]` of the model input. */
 export type Size = readonly [number, number];

@@ -13,6 +13,8 @@ export interface ConvLayout {
   readonly inputCell: number;
   /** Side of the padded input box. */
   readonly inputSide: number;
+  /** Side of what the input canvas shows: the padded input, or the window when it is larger. */
+  readonly inputExtent: number;
   /** Side of one output cell. */
   readonly outputCell: number;
   /** Side of the output grid (0 when the output is empty). */
@@ -33,14 +35,16 @@ export interface LayoutOptions {
 export function layoutConv(a: ConvArithmetic, options: LayoutOptions = {}): ConvLayout {
   const maxSide = options.maxSide ?? 300;
   const maxCell = options.maxCell ?? 24;
-  const inputCell = Math.min(maxCell, maxSide / Math.max(1, a.padded));
+  const extent = Math.max(1, a.padded, a.kEff);
+  const inputCell = Math.min(maxCell, maxSide / extent);
   const outputCell = a.out > 0 ? Math.min(maxCell, maxSide / a.out) : 0;
   return {
     inputCell,
     inputSide: inputCell * a.padded,
+    inputExtent: inputCell * extent,
     outputCell,
     outputSide: outputCell * a.out,
-    margin: 3,
+    margin: 8,
   };
 }
 
@@ -78,6 +82,8 @@ export interface ConvColours {
   readonly padding: string;
   readonly paddingLine: string;
   readonly unread: string;
+  /** The dashed window that would hang over the edge. */
+  readonly marker: string;
   readonly grid: string;
   readonly empty: string;
 }
@@ -98,7 +104,8 @@ export function drawInput(ctx: CanvasRenderingContext2D, drawing: InputDrawing):
   const { a, layout, colours } = drawing;
   const c = layout.inputCell;
   const side = layout.inputSide;
-  ctx.clearRect(0, 0, side + 2 * layout.margin, side + 2 * layout.margin);
+  const clear = layout.inputExtent + 2 * layout.margin;
+  ctx.clearRect(0, 0, clear, clear);
   ctx.save();
   ctx.translate(layout.margin, layout.margin);
   // Padding: zeros, drawn as a pale hatched ring.
@@ -129,7 +136,7 @@ export function drawInput(ctx: CanvasRenderingContext2D, drawing: InputDrawing):
     ctx.fillRect(x0, x0, inner, inner);
   }
   // Pixel grid when pixels are large enough to see.
-  if (c >= 6) {
+  if (c >= 8) {
     ctx.strokeStyle = colours.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
@@ -143,7 +150,7 @@ export function drawInput(ctx: CanvasRenderingContext2D, drawing: InputDrawing):
     ctx.stroke();
   }
   // Rows and columns no window reads.
-  if (a.unread.length > 0) {
+  if (a.unread.length > 0 && !a.empty) {
     ctx.fillStyle = colours.unread;
     for (const i of a.unread) {
       const v = (i + a.before) * c;
@@ -158,6 +165,8 @@ export function drawInput(ctx: CanvasRenderingContext2D, drawing: InputDrawing):
     ctx.strokeRect(x0 + 0.5, x0 + 0.5, inner - 1, inner - 1);
   }
   if (drawing.at && !a.empty) drawWindow(ctx, drawing);
+  // A window too large for the padded input: dashed from the corner, hanging over.
+  if (a.empty) ghost(ctx, windowRect(a, layout, 0, 0), colours);
   ctx.restore();
 }
 
@@ -178,11 +187,36 @@ function drawWindow(ctx: CanvasRenderingContext2D, drawing: InputDrawing): void 
     const inset = Math.min(1, c / 6);
     for (let ty = 0; ty < a.k; ty++) {
       for (let tx = 0; tx < a.k; tx++) {
-        ctx.strokeRect(r.x + tx * a.d * c + inset, r.y + ty * a.d * c + inset, c - 2 * inset, c - 2 * inset);
+        ctx.strokeRect(
+          r.x + tx * a.d * c + inset,
+          r.y + ty * a.d * c + inset,
+          c - 2 * inset,
+          c - 2 * inset,
+        );
       }
     }
   }
   outline(ctx, r.x, r.y, r.side, r.side, colours);
+  ctx.restore();
+  // At the end of a row or column that does not divide: the window one more stride would need,
+  // dashed, hanging over the edge.
+  if (!a.exactFit) {
+    if (Math.round(at.col) === a.out - 1) ghost(ctx, windowRect(a, layout, at.row, a.out), colours);
+    if (Math.round(at.row) === a.out - 1) ghost(ctx, windowRect(a, layout, a.out, at.col), colours);
+  }
+}
+
+/** The window that does not fit, dashed in the marker colour. */
+export function ghost(
+  ctx: CanvasRenderingContext2D,
+  r: { x: number; y: number; side: number },
+  colours: ConvColours,
+): void {
+  ctx.save();
+  ctx.setLineDash([3, 2]);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = colours.marker;
+  ctx.strokeRect(r.x, r.y, r.side, r.side);
   ctx.restore();
 }
 
@@ -218,7 +252,11 @@ export interface OutputDrawing {
 }
 
 /** The RGBA bytes of the first `filled` cells (row-major); the rest transparent. */
-export function filledCells(cells: Uint8ClampedArray, out: number, filled: number): Uint8ClampedArray {
+export function filledCells(
+  cells: Uint8ClampedArray,
+  out: number,
+  filled: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(out * out * 4);
   const count = Math.max(0, Math.min(out * out, filled));
   rgba.set(cells.subarray(0, count * 4));
@@ -251,7 +289,7 @@ export function drawOutput(ctx: CanvasRenderingContext2D, drawing: OutputDrawing
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(tmp, 0, 0, side, side);
   }
-  if (c >= 5) {
+  if (c >= 8) {
     ctx.strokeStyle = colours.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();

@@ -4,8 +4,10 @@
  */
 import { templates as common } from "./ko/common.js";
 import { templates as connectionTable } from "./ko/connection-table.js";
+import { templates as convWindow } from "./ko/conv-window.js";
 import { templates as digitPad } from "./ko/digit-pad.js";
 import { templates as featureMaps } from "./ko/feature-maps.js";
+import { templates as imageInput } from "./ko/image-input.js";
 import { templates as lenetExplorer } from "./ko/lenet-explorer.js";
 import { templates as modelSummary } from "./ko/model-summary.js";
 import { templates as network } from "./ko/network.js";
@@ -16,8 +18,10 @@ import { templates as prediction } from "./ko/prediction.js";
 export const templates = {
   ...common,
   ...connectionTable,
+  ...convWindow,
   ...digitPad,
   ...featureMaps,
+  ...imageInput,
   ...lenetExplorer,
   ...modelSummary,
   ...network,

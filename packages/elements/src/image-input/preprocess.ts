@@ -1,0 +1,122 @@
+/**
+ * How a photo becomes an AlexNet input, as the CLI does it (packages/cli/src/preprocess): scale
+ * the photo, keeping its aspect ratio, until it just covers the input (the shorter side becomes
+ * the input's side), cut out the centred square, then apply the model's value convention.
+ * Resizing is the engine's `resample` per channel (area averaging to shrink, bilinear to grow).
+ *
+ * - `alexnet-2012` (Caffe layout): 227 × 227, values 0–255 minus the ImageNet mean pixel
+ *   (R 123.68, G 116.779, B 103.939), the convention of the model spec's input range.
+ * - `alexnet-keras` (CIFAR-10): 32 × 32, values in [0, 1]; the model's own Resizing layer scales
+ *   it back up to 224 × 224.
+ */
+import { IMAGENET_MEAN_RGB } from "@convstep/models";
+import { resample } from "@convstep/engine";
+
+/** The models an image input can feed. */
+export type ImageTarget = "alexnet-2012" | "alexnet-keras";
+
+/** The ImageNet mean pixel, RGB, that AlexNet (2012) subtracts. */
+export { IMAGENET_MEAN_RGB };
+
+/** Side of each target's input. */
+export const TARGET_SIDE: Record<ImageTarget, number> = {
+  "alexnet-2012": 227,
+  "alexnet-keras": 32,
+};
+
+/** The resize and crop of a `width × height` photo to a `side × side` input. */
+export interface CoverCrop {
+  /** Size after resizing (the shorter side equals `side`). */
+  readonly resizedWidth: number;
+  readonly resizedHeight: number;
+  /** Top-left corner of the crop in the resized photo. */
+  readonly left: number;
+  readonly top: number;
+  readonly side: number;
+  /** The crop in the original photo's pixels (fractional). */
+  readonly box: {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  };
+}
+
+/**
+ * Resize so that the photo just covers side × side (scale = max(side/h, side/w), each side rounded
+ * and at least `side`), then crop the centre (odd pixels go right and bottom), as the CLI does.
+ */
+export function coverCrop(width: number, height: number, side: number): CoverCrop {
+  const scale = Math.max(side / height, side / width);
+  const resizedHeight = Math.max(side, Math.round(height * scale));
+  const resizedWidth = Math.max(side, Math.round(width * scale));
+  const top = Math.floor((resizedHeight - side) / 2);
+  const left = Math.floor((resizedWidth - side) / 2);
+  const fx = width / resizedWidth;
+  const fy = height / resizedHeight;
+  return {
+    resizedWidth,
+    resizedHeight,
+    left,
+    top,
+    side,
+    box: { x: left * fx, y: top * fy, width: side * fx, height: side * fy },
+  };
+}
+
+/**
+ * The RGB pixels of the crop in [0, 1], HWC, from RGBA bytes of a `width × height` photo: each
+ * channel resized with the engine's `resample`, then the centred square cut out.
+ */
+export function croppedRgb(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  side: number,
+): Float32Array {
+  const crop = coverCrop(width, height, side);
+  const { resizedWidth: w, resizedHeight: h } = crop;
+  const out = new Float32Array(side * side * 3);
+  const plane = new Float32Array(width * height);
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < plane.length; i++) plane[i] = rgba[i * 4 + c] / 255;
+    const resized = w === width && h === height ? plane : resample(plane, width, height, w, h);
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++)
+        out[(y * side + x) * 3 + c] = resized[(crop.top + y) * w + crop.left + x];
+    }
+  }
+  return out;
+}
+
+/** The model input for `target`: HWC, shape [side, side, 3], in the target's value convention. */
+export function modelInput(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  target: ImageTarget,
+): { data: Float32Array; shape: [number, number, number] } {
+  const side = TARGET_SIDE[target];
+  const data = croppedRgb(rgba, width, height, side);
+  if (target === "alexnet-2012") {
+    for (let i = 0; i < data.length; i++) data[i] = data[i] * 255 - IMAGENET_MEAN_RGB[i % 3];
+  }
+  return { data, shape: [side, side, 3] };
+}
+
+/** RGBA bytes that show a model input as the network sees it (the mean added back for 2012). */
+export function inputToRgba(
+  data: Float32Array,
+  target: ImageTarget,
+): Uint8ClampedArray<ArrayBuffer> {
+  const pixels = data.length / 3;
+  const rgba = new Uint8ClampedArray(pixels * 4);
+  for (let i = 0; i < pixels; i++) {
+    for (let c = 0; c < 3; c++) {
+      const v = data[i * 3 + c];
+      rgba[i * 4 + c] = target === "alexnet-2012" ? v + IMAGENET_MEAN_RGB[c] : v * 255;
+    }
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}
