@@ -49,8 +49,7 @@ export async function chooseWeights(
   io: CliIo,
 ): Promise<ChosenWeights> {
   if (options.path !== undefined) {
-    const { modelJson, shards } = await readWeightsFromDisk(options.path);
-    const weights = await loadWeights(model, { modelJson, shards });
+    const weights = await loadWeights(model, await readWeightsFromDisk(options.path));
     return { weights, source: options.path, trained: true };
   }
   const chosen = await defaultWeights(model, options.seed ?? DEFAULT_SEED);
