@@ -30,6 +30,7 @@ type Resolved =
   | { ok: false; message: string };
 
 /**
+ * @tagname cs-connection-table
  * @summary LeNet-5's Table I as an interactive matrix: which S2 maps (rows) feed each C3 map
  * (columns). Hovering or focusing a column lights the maps it reads; a row, the maps it feeds.
  *

@@ -39,6 +39,7 @@ import { loadPicture, pictureAt, type Picture } from "./picture.js";
 import { Playback, autoRate } from "./playback.js";
 
 /**
+ * @tagname cs-conv-window
  * @summary Convolution arithmetic on a real picture: set the input size n, kernel k, stride s,
  * padding p and dilation d, and watch the window slide while the output grid fills in, with the
  * output-size formula evaluated live and the leftovers explained.

@@ -24,6 +24,7 @@ const SIDE = 28;
 const PREVIEW = { ink: [255, 255, 255], paper: [0, 0, 0] } as const;
 
 /**
+ * @tagname cs-digit-pad
  * @summary A pad to draw a digit on (mouse, pen or touch), and a strip of bundled MNIST test
  * digits to pick from. Each finished stroke or pick emits the MNIST-style 28×28 input, shown
  * beside the pad as "what the network sees".

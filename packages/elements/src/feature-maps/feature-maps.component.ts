@@ -49,6 +49,7 @@ function sameNeuron(a: NeuronAt | null, b: NeuronAt | null): boolean {
 }
 
 /**
+ * @tagname cs-feature-maps
  * @summary One layer's activations as a grid of heat maps on canvas, with a colour legend, a
  * readout of the neuron under the pointer, the cursor's neuron highlighted and, on request, the
  * layer below with the neuron's window and linked channels marked.

@@ -21,6 +21,7 @@ import { sampleCaption, sampleTitle } from "./sample-titles.js";
 const ORIGINAL_BOX = { width: 340, height: 240 };
 
 /**
+ * @tagname cs-image-input
  * @summary Pick a bundled photo or use your own (file picker or drag and drop; read in the page,
  * never uploaded), and see how it becomes AlexNet's input: the scale, the centre crop drawn over
  * the photo, and the model-ready pixels.

@@ -22,6 +22,7 @@ import {
 } from "./shares.js";
 
 /**
+ * @tagname cs-model-summary
  * @summary A compiled model's Keras-style summary: one row per layer with its output shape,
  * parameters, connections and multiply-adds, the totals, and a bar chart of where the parameters
  * (or the multiply-adds) live.

@@ -27,6 +27,7 @@ type Shown =
   | { kind: "error"; message: string };
 
 /**
+ * @tagname cs-neuron-math
  * @summary The arithmetic of one neuron, as `simulator.explain()` reports it: for a convolution
  * the input patch, the kernel and their products per linked input channel, the sum, the bias and
  * the activation; for pooling the window; for dense layers the largest contributions; for LRN the

@@ -38,6 +38,7 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 const PLAYBACK_ANNOUNCE_MS = 2000;
 
 /**
+ * @tagname cs-player
  * @summary The transport of a simulator: play/pause, step back and forward, to start/end, a
  * scrubbable timeline of the model's steps labelled by layer, speed and granularity. It only
  * moves `simulator.cursor`; it never re-runs the network.

@@ -8,6 +8,7 @@ import { predictionStyles } from "./prediction.styles.js";
 import { rankOutputs, type RankedOutput } from "./rank.js";
 
 /**
+ * @tagname cs-prediction
  * @summary The network's output as a bar chart: probabilities for softmax models, or distances
  * for LeNet-5's RBF output (shorter wins), with the top-k classes when there are many.
  *
