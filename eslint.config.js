@@ -29,6 +29,9 @@ export default tseslint.config(
       "docs/api/**",
       "coverage/**",
       ".tmp/**",
+      "tmp/**",
+      "custom-elements.json",
+      "packages/*/custom-elements.json",
     ],
   },
   js.configs.recommended,
@@ -39,9 +42,25 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": "error",
     },
+  },
+  {
+    // Code that runs in the page (and benchmarks/e2e code that evaluates functions in it).
+    files: [
+      "packages/elements/**/*.ts",
+      "packages/embed/**/*.ts",
+      "stories/**/*.ts",
+      ".storybook/**/*.ts",
+      "bench/**/*.{js,mjs,ts}",
+      "test/e2e/**/*.{js,ts}",
+      "docs/examples/**/*.js",
+    ],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // The engine stays DOM-free: no browser globals, no DOM libraries.
@@ -53,8 +72,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["lit", "lit/*", "@lit/*"], message: "The engine knows nothing of the DOM." },
-            { group: ["d3-selection", "d3", "d3-transition"], message: "The engine knows nothing of the DOM." },
-            { group: ["node:*", "fs", "path"], message: "The engine is platform-neutral: no Node built-ins." },
+            {
+              group: ["d3-selection", "d3", "d3-transition"],
+              message: "The engine knows nothing of the DOM.",
+            },
+            {
+              group: ["node:*", "fs", "path"],
+              message: "The engine is platform-neutral: no Node built-ins.",
+            },
           ],
         },
       ],

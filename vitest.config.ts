@@ -21,8 +21,12 @@ function chromiumOrStop(): string {
   return path;
 }
 
-const browserProjectWanted = !process.argv.some((a) => a === "--project=node") &&
-  !(process.argv.includes("--project") && process.argv[process.argv.indexOf("--project") + 1] === "node");
+const browserProjectWanted =
+  !process.argv.some((a) => a === "--project=node") &&
+  !(
+    process.argv.includes("--project") &&
+    process.argv[process.argv.indexOf("--project") + 1] === "node"
+  );
 
 export default defineConfig({
   resolve: { alias },

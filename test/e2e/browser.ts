@@ -6,7 +6,10 @@ import { chromium, type BrowserContext } from "playwright-core";
 import { CHROMIUM_ARGS, requireChromium } from "../chromium.js";
 
 /** A fresh persistent context in a new user-data-dir; `close()` removes the directory. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const userDataDir = mkdtempSync(join(tmpdir(), "convstep-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireChromium(),

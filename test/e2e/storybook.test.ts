@@ -54,7 +54,10 @@ describe("Storybook", () => {
       const page = await browser.context.newPage();
       const errors: string[] = [];
       page.on("console", (msg) => {
-        if (msg.type() === "error" && !/favicon\.ico/.test(msg.text() + (msg.location().url ?? ""))) {
+        if (
+          msg.type() === "error" &&
+          !/favicon\.ico/.test(msg.text() + (msg.location().url ?? ""))
+        ) {
           errors.push(msg.text());
         }
       });

@@ -84,19 +84,24 @@ export class CsPrediction extends LitElement {
             html`<li class=${r.top ? "top" : ""}>
               <span class="label" part="label">${r.label}</span>
               <span class="track" aria-hidden="true"
-                ><span part=${r.top ? "bar top" : "bar"} style="width:${(r.share * 100).toFixed(1)}%"></span
+                ><span
+                  part=${r.top ? "bar top" : "bar"}
+                  style="width:${(r.share * 100).toFixed(1)}%"
+                ></span
               ></span>
               <span class="value">${r.text}</span>
             </li>`,
         )}
       </ol>
-      ${kind === "distances"
-        ? html`<p class="note">
-            ${msg("RBF output: the shortest distance to a digit's code wins.", {
-              id: "prediction.rbf-note",
-            })}
-          </p>`
-        : nothing}
+      ${
+        kind === "distances"
+          ? html`<p class="note">
+              ${msg("RBF output: the shortest distance to a digit's code wins.", {
+                id: "prediction.rbf-note",
+              })}
+            </p>`
+          : nothing
+      }
       <p class="visually-hidden" aria-live="polite">
         ${winner ? msg(str`Prediction: ${winner.label} (${winner.text}).`, { id: "prediction.live" }) : ""}
       </p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rankOutputs } from "./rank.js";
 import "./define.js";
-import { CsPrediction } from "./prediction.component.js";
+import type { CsPrediction } from "./prediction.component.js";
 import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
 
 describe("rankOutputs", () => {
@@ -24,7 +24,9 @@ describe("rankOutputs", () => {
   });
 
   it("1000 classes with top 5 → the five best, best first", () => {
-    const values = Array.from({ length: 1000 }, (_, i) => (i === 281 ? 0.5 : i === 7 ? 0.3 : 0.0002));
+    const values = Array.from({ length: 1000 }, (_, i) =>
+      i === 281 ? 0.5 : i === 7 ? 0.3 : 0.0002,
+    );
     const rows = rankOutputs(values, { kind: "probabilities", top: 5 });
     expect(rows).toHaveLength(5);
     expect(rows[0].index).toBe(281);

@@ -28,7 +28,10 @@ export interface RankOptions {
 export function rankOutputs(values: ArrayLike<number>, options: RankOptions): RankedOutput[] {
   const n = values.length;
   const v = Array.from({ length: n }, (_, i) => values[i]);
-  const better = options.kind === "distances" ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+  const better =
+    options.kind === "distances"
+      ? (a: number, b: number) => a < b
+      : (a: number, b: number) => a > b;
   let best = 0;
   for (let i = 1; i < n; i++) if (better(v[i], v[best])) best = i;
   let shares: number[];
@@ -57,5 +60,7 @@ export function rankOutputs(values: ArrayLike<number>, options: RankOptions): Ra
     top: index === best,
   }));
   if (n <= options.top) return rows;
-  return rows.sort((a, b) => (better(a.value, b.value) ? -1 : better(b.value, a.value) ? 1 : 0)).slice(0, options.top);
+  return rows
+    .sort((a, b) => (better(a.value, b.value) ? -1 : better(b.value, a.value) ? 1 : 0))
+    .slice(0, options.top);
 }

@@ -20,10 +20,13 @@ export function setAssetBase(url: string | URL): void {
 
 /** The base URL of convstep's assets: set by `setAssetBase`, else `./convstep/` beside the page. */
 export function getAssetBase(): string {
-  return assetBase ?? new URL("./convstep/", globalThis.document?.baseURI ?? "http://localhost/").href;
+  return (
+    assetBase ?? new URL("./convstep/", globalThis.document?.baseURI ?? "http://localhost/").href
+  );
 }
 
 /** The absolute URL of an asset under the base, e.g. `assetUrl("weights/lenet5-1998/model.json")`. */
 export function assetUrl(path: string): string {
-  return new URL(path.replace(/^\/+/, ""), new URL(getAssetBase(), globalThis.document?.baseURI)).href;
+  return new URL(path.replace(/^\/+/, ""), new URL(getAssetBase(), globalThis.document?.baseURI))
+    .href;
 }

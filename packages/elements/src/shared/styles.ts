@@ -8,7 +8,15 @@ import { css } from "lit";
  */
 export const baseStyles = css`
   :host {
-    --_font: var(--cs-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif);
+    --_font: var(
+      --cs-font,
+      system-ui,
+      -apple-system,
+      "Segoe UI",
+      Roboto,
+      "Noto Sans KR",
+      sans-serif
+    );
     --_text: var(--cs-color-text, #1f2328);
     --_muted: var(--cs-color-muted, #57606a);
     --_surface: var(--cs-color-surface, #ffffff);

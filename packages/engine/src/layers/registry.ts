@@ -37,10 +37,13 @@ export const LAYER_KINDS = Object.keys(LAYERS) as LayerKind[];
 export function layerImpl(spec: LayerSpec): LayerImpl {
   const impl = (LAYERS as Record<string, LayerImpl | undefined>)[spec.kind];
   if (!impl) {
-    throw new SpecError(`unknown kind ${JSON.stringify(spec.kind)}; expected one of ${LAYER_KINDS.join(", ")}`, {
-      layer: spec.name,
-      attribute: "kind",
-    });
+    throw new SpecError(
+      `unknown kind ${JSON.stringify(spec.kind)}; expected one of ${LAYER_KINDS.join(", ")}`,
+      {
+        layer: spec.name,
+        attribute: "kind",
+      },
+    );
   }
   return impl;
 }

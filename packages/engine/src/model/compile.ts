@@ -39,16 +39,22 @@ export interface CompiledModel {
 }
 
 function checkShape(shape: unknown): shape is number[] {
-  return Array.isArray(shape) && shape.length > 0 && shape.every((d) => Number.isInteger(d) && d > 0);
+  return (
+    Array.isArray(shape) && shape.length > 0 && shape.every((d) => Number.isInteger(d) && d > 0)
+  );
 }
 
 /** Validates a spec and infers shapes. Errors name the layer and attribute. */
 export function compileModel(spec: ModelSpec): CompiledModel {
   if (typeof spec !== "object" || spec === null) {
-    throw new SpecError(`expected a model spec object, got ${spec === null ? "null" : typeof spec}`);
+    throw new SpecError(
+      `expected a model spec object, got ${spec === null ? "null" : typeof spec}`,
+    );
   }
   if (typeof spec.name !== "string" || spec.name === "") {
-    throw new SpecError(`expected a non-empty string, got ${JSON.stringify(spec.name)}`, { attribute: "name" });
+    throw new SpecError(`expected a non-empty string, got ${JSON.stringify(spec.name)}`, {
+      attribute: "name",
+    });
   }
   if (!checkShape(spec.input?.shape)) {
     throw new SpecError(
@@ -66,10 +72,13 @@ export function compileModel(spec: ModelSpec): CompiledModel {
   let previous = INPUT_NAME;
   spec.layers.forEach((layer, index) => {
     if (typeof layer?.name !== "string" || layer.name === "" || layer.name.includes("/")) {
-      throw new SpecError(`expected a non-empty name without "/", got ${JSON.stringify(layer?.name)}`, {
-        layer: `#${index}`,
-        attribute: "name",
-      });
+      throw new SpecError(
+        `expected a non-empty name without "/", got ${JSON.stringify(layer?.name)}`,
+        {
+          layer: `#${index}`,
+          attribute: "name",
+        },
+      );
     }
     if (seen.has(layer.name)) {
       throw new SpecError(`the name is already used by another layer (or the input)`, {
@@ -94,7 +103,8 @@ export function compileModel(spec: ModelSpec): CompiledModel {
       );
     }
     const layerParams = impl.params(layer, shape);
-    for (const p of layerParams) params.push({ ...p, fullName: `${layer.name}/${p.name}`, layer: layer.name });
+    for (const p of layerParams)
+      params.push({ ...p, fullName: `${layer.name}/${p.name}`, layer: layer.name });
     layers.push({
       index,
       name: layer.name,

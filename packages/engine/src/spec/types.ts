@@ -16,11 +16,7 @@ export type ActivationName = "linear" | "relu" | "tanh" | "scaled-tanh" | "sigmo
  * horizontal]`, or `[top, bottom, left, right]`.
  */
 export type PaddingSpec =
-  | "valid"
-  | "same"
-  | number
-  | readonly [number, number]
-  | readonly [number, number, number, number];
+  "valid" | "same" | number | readonly [number, number] | readonly [number, number, number, number];
 
 /** A size or stride: one number for both axes or `[vertical, horizontal]`. */
 export type Size2 = number | readonly [number, number];

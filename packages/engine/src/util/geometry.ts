@@ -3,9 +3,17 @@ import { SpecError } from "../errors.js";
 import type { PaddingSpec, Size2 } from "../spec/types.js";
 
 /** `3` → `[3, 3]`; `[3, 2]` stays. Throws SpecError for non-positive or non-integer values. */
-export function size2(value: Size2 | undefined, layer: string, attribute: string): [number, number] {
+export function size2(
+  value: Size2 | undefined,
+  layer: string,
+  attribute: string,
+): [number, number] {
   const pair =
-    typeof value === "number" ? [value, value] : Array.isArray(value) && value.length === 2 ? value : undefined;
+    typeof value === "number"
+      ? [value, value]
+      : Array.isArray(value) && value.length === 2
+        ? value
+        : undefined;
   if (!pair || pair.some((v) => !Number.isInteger(v) || v < 1)) {
     throw new SpecError(
       `expected a positive integer or [rows, cols], got ${JSON.stringify(value)}`,
@@ -59,13 +67,21 @@ export function resolvePadding(
       { layer, attribute: "padding" },
     );
   }
-  if (values.length === 1) return { top: values[0], bottom: values[0], left: values[0], right: values[0] };
-  if (values.length === 2) return { top: values[0], bottom: values[0], left: values[1], right: values[1] };
+  if (values.length === 1)
+    return { top: values[0], bottom: values[0], left: values[0], right: values[0] };
+  if (values.length === 2)
+    return { top: values[0], bottom: values[0], left: values[1], right: values[1] };
   return { top: values[0], bottom: values[1], left: values[2], right: values[3] };
 }
 
 /** Output length of a window op: ⌊(n + pads − k_eff)/s⌋ + 1, or 0 when the window does not fit. */
-export function outputLength(n: number, padBefore: number, padAfter: number, kEff: number, s: number): number {
+export function outputLength(
+  n: number,
+  padBefore: number,
+  padAfter: number,
+  kEff: number,
+  s: number,
+): number {
   const span = n + padBefore + padAfter - kEff;
   return span < 0 ? 0 : Math.floor(span / s) + 1;
 }
