@@ -6,10 +6,13 @@ import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from "./test/chromiu
 const src = (pkg: string) =>
   fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
-const alias = {
-  "@convstep/engine": src("engine"),
-  "@convstep/models": src("models"),
-};
+const file = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+const alias = [
+  { find: /^@convstep\/engine$/, replacement: src("engine") },
+  { find: /^@convstep\/models$/, replacement: src("models") },
+  { find: /^@convstep\/models\/(trained-weights|test-digits)$/, replacement: file("models/src/mnist/$1.ts") },
+];
 
 /** Browser tests need a Chromium; without one they stop with one line that says how to get one. */
 function chromiumOrStop(): string {

@@ -50,8 +50,14 @@ describe("convstep trace", () => {
         new RegExp(`^${name}\\s+${kind}\\s+${shape.join("×")}\\s`, "m"),
       );
     }
-    expect(result.stdout).toMatch(/^prediction: [0-9] with probability \d+\.\d\d%$/m);
-    // Untrained weights are announced on stderr, once.
+    // The shipped trained weights read the drawn digit, and nothing is said on stderr.
+    expect(result.stdout).toMatch(/^prediction: 7 with probability \d+\.\d\d%$/m);
+    expect(result.stderr).toBe("");
+  });
+
+  test("trace lenet5-keras --seed 3 runs on untrained weights and says so on stderr, once", async () => {
+    const result = await runCli(["trace", "lenet5-keras", "--input", seven, "--seed", "3"]);
+    expectOk(result);
     expect(stderrLines(result)).toEqual([expect.stringMatching(/untrained \(seeded\) weights/)]);
   });
 

@@ -6,6 +6,7 @@
 import { initWeights, loadWeights, type CompiledModel, type WeightSet } from "@convstep/engine";
 import type { CliIo } from "./io.js";
 import { line } from "./io.js";
+import { loadTrainedWeights } from "@convstep/models/trained-weights";
 import { readWeightsFromDisk } from "./weights-files.js";
 
 /** The seed of untrained weights when `--seed` is not given. */
@@ -20,15 +21,19 @@ export interface ChosenWeights {
 }
 
 /**
- * The weights a model runs with when none are given: for now seeded initialisation. (When the
- * models package says where a model's trained weights are, load them here instead.)
+ * The weights a model runs with when none are given: the trained weights the models package ships
+ * (both LeNet-5s), else seeded initialisation. `--seed` asks for seeded weights explicitly.
  */
-export async function defaultWeights(model: CompiledModel, seed: number): Promise<ChosenWeights> {
-  return {
-    weights: initWeights(model, { seed }),
-    source: `untrained (seed ${seed})`,
-    trained: false,
-  };
+export async function defaultWeights(
+  model: CompiledModel,
+  seed: number | undefined,
+): Promise<ChosenWeights> {
+  if (seed === undefined) {
+    const trained = await loadTrainedWeights(model);
+    if (trained) return { weights: trained, source: "trained (shipped)", trained: true };
+  }
+  const s = seed ?? DEFAULT_SEED;
+  return { weights: initWeights(model, { seed: s }), source: `untrained (seed ${s})`, trained: false };
 }
 
 /** What the user asked for on the command line. */
@@ -52,7 +57,7 @@ export async function chooseWeights(
     const weights = await loadWeights(model, await readWeightsFromDisk(options.path));
     return { weights, source: options.path, trained: true };
   }
-  const chosen = await defaultWeights(model, options.seed ?? DEFAULT_SEED);
+  const chosen = await defaultWeights(model, options.seed);
   if (!chosen.trained) {
     line(
       io.err,

@@ -39,3 +39,5 @@ export * from "./preprocess/ink.js";
 export * from "./preprocess/resample.js";
 export * from "./preprocess/mnist-style.js";
 export * from "./preprocess/lenet-input.js";
+
+export * from "./train/index.js";
