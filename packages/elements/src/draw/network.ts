@@ -186,9 +186,13 @@ function layer(svg: SVGSVGElement, name: string): Selection<SVGGElement, unknown
 export function drawOverlay(svg: SVGSVGElement, spec: OverlaySpec): void {
   layer(svg, "bands")
     .selectAll<SVGPathElement, BandSpec>("path.band")
-    .data(spec.bands, (b) => String(b.layer))
+    .data(spec.bands, (b) => b.key ?? String(b.layer))
     .join("path")
-    .attr("class", (b) => (b.layer === spec.focusLayer ? "band into" : "band"))
+    .attr("class", (b) =>
+      ["band", b.layer === spec.focusLayer ? "into" : "", b.cross ? "cross" : ""]
+        .filter(Boolean)
+        .join(" "),
+    )
     .attr("d", bandPath);
   const links = layer(svg, "links")
     .selectAll<SVGPathElement, LinkSpec>("path.link")

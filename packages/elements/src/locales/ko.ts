@@ -2,6 +2,7 @@
  * Korean translations, in the format of @lit/localize's runtime mode: message id → template. Each
  * element keeps its own file under `ko/`; the ids are the explicit `id`s of its `msg()` calls.
  */
+import { templates as alexnetExplorer } from "./ko/alexnet-explorer.js";
 import { templates as common } from "./ko/common.js";
 import { templates as connectionTable } from "./ko/connection-table.js";
 import { templates as convWindow } from "./ko/conv-window.js";
@@ -16,6 +17,7 @@ import { templates as player } from "./ko/player.js";
 import { templates as prediction } from "./ko/prediction.js";
 
 export const templates = {
+  ...alexnetExplorer,
   ...common,
   ...connectionTable,
   ...convWindow,

@@ -9,6 +9,7 @@
  * network wider than the element scrolls, a narrow one is centred.
  */
 import type { Shape } from "@convstep/engine";
+import { splits, towerChannels } from "./towers.js";
 
 /** What a column shows. */
 export type ColumnKind = "maps" | "vector" | "slim";
@@ -19,6 +20,8 @@ export interface LayoutLayer {
   readonly spec: { readonly kind: string };
   readonly outputShape: Shape;
   readonly counts: { readonly trainable: number; readonly nonTrainable: number };
+  /** The layer's input shape (places a flatten layer's units in their maps' tower). */
+  readonly inputShape?: Shape;
 }
 
 /** The part of a compiled model the layout reads (a `CompiledModel` fits). */
@@ -39,6 +42,12 @@ export interface LayoutOptions {
   readonly margin?: number;
   /** First item shown, by layer index (−1 is the input). Default 0; snapped to a page. */
   readonly pageStarts?: ReadonlyMap<number, number>;
+  /**
+   * Split every column after the input into this many towers stacked top to bottom (AlexNet's two
+   * GPUs; see towers.ts). A page then shows the same number of items from each tower, and
+   * `pageStarts` holds the offset within each tower. Default 1 (no towers).
+   */
+  readonly towers?: number;
 }
 
 /** One thumbnail or box. */
@@ -49,6 +58,8 @@ export interface ItemLayout {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** The tower it sits in, when the column is split (see towers.ts). */
+  readonly tower?: number;
 }
 
 /** One column: a layer (or the input, `layer` −1). */
@@ -71,7 +82,25 @@ export interface ColumnLayout {
   /** Channels or units not shown. */
   readonly hidden: number;
   readonly params: number;
+  /** The column's towers, top to bottom, when the layout is split (absent otherwise). */
+  readonly towers?: readonly TowerBand[];
 }
+
+/** One tower of a column: its vertical band and the part of its channels shown. */
+export interface TowerBand {
+  readonly tower: number;
+  /** Top and bottom of the tower's band, px. */
+  readonly top: number;
+  readonly bottom: number;
+  /** Channels (or units) that live on this tower. */
+  readonly channels: number;
+  /** Offset (within the tower) of the first item shown, and how many are shown. */
+  readonly start: number;
+  readonly shown: number;
+}
+
+/** Space between two towers, px (room for the "both GPUs" marks). */
+export const TOWER_GAP = 30;
 
 /** The whole picture. */
 export interface NetworkLayout {
@@ -148,6 +177,71 @@ export function pageStartOf(channel: number, pageSize: number): number {
   return Math.floor(channel / pageSize) * pageSize;
 }
 
+/** Item sizes of a stack of `n` items of `kind` in `span` px of a column `w` wide. */
+function itemSize(
+  kind: ColumnKind,
+  n: number,
+  span: number,
+  w: number,
+): { itemW: number; itemH: number; gap: number } {
+  // Long stacks of maps (C3's sixteen) close up a little so that each thumbnail stays legible.
+  const gap = kind === "maps" && n > 8 ? 4 : GAP[kind];
+  const fit = (span - (n - 1) * gap) / n;
+  if (kind === "maps") {
+    const side = Math.max(1, Math.floor(Math.min(MAX_THUMB, w * ITEM_SHARE, fit)));
+    return { itemW: side, itemH: side, gap };
+  }
+  const itemH = Math.max(1, Math.floor(Math.min(MAX_BOX_HEIGHT, fit)));
+  const itemW = Math.floor(
+    Math.min(kind === "slim" ? SLIM_BOX_WIDTH : MAX_BOX_WIDTH, w * ITEM_SHARE),
+  );
+  return { itemW, itemH, gap };
+}
+
+/** A column split into towers: each tower's page of items centred in its own band. */
+function towerColumn(
+  layer: LayoutLayer,
+  kind: ColumnKind,
+  towers: number,
+  size: number,
+  wanted: number,
+  inner: number,
+  margin: number,
+  x: number,
+  w: number,
+): {
+  x: number;
+  rest: { start: number; items: ItemLayout[]; hidden: number; towers: TowerBand[] };
+} {
+  const lists = towerChannels(layer, towers);
+  const per = Math.max(1, Math.floor(size / towers));
+  const longest = Math.max(...lists.map((l) => l.length));
+  const start = Math.min(pageStartOf(Math.max(0, wanted), per), pageStartOf(longest - 1, per));
+  const band = (inner - (towers - 1) * TOWER_GAP) / towers;
+  const slots = Math.min(per, longest - start);
+  const { itemW, itemH, gap } = itemSize(kind, slots, band, w);
+  const items: ItemLayout[] = [];
+  const bands: TowerBand[] = lists.map((list, t) => {
+    const top = margin + t * (band + TOWER_GAP);
+    const ids = list.slice(start, start + per);
+    const stack = ids.length * itemH + Math.max(0, ids.length - 1) * gap;
+    const first = top + (band - stack) / 2;
+    ids.forEach((channel, k) =>
+      items.push({
+        channel,
+        x: x + (w - itemW) / 2,
+        y: first + k * (itemH + gap),
+        width: itemW,
+        height: itemH,
+        tower: t,
+      }),
+    );
+    return { tower: t, top, bottom: top + band, channels: list.length, start, shown: ids.length };
+  });
+  const total = lists.reduce((a, l) => a + l.length, 0);
+  return { x, rest: { start, items, hidden: total - items.length, towers: bands } };
+}
+
 /** Lays out the network in `width` px (see the module doc for the rules). */
 export function layoutNetwork(
   model: LayoutModel,
@@ -181,6 +275,34 @@ export function layoutNetwork(
     const [mapHeight, mapWidth] = s.shape.length === 3 ? [s.shape[0], s.shape[1]] : [1, 1];
     const size = kind === "maps" ? mapPageSize : pageSize;
     const wanted = options.pageStarts?.get(s.layer) ?? 0;
+    const towers = Math.floor(options.towers ?? 1);
+    if (s.layer >= 0 && splits(channels, towers)) {
+      const column = towerColumn(
+        model.layers[s.layer],
+        kind,
+        towers,
+        size,
+        wanted,
+        inner,
+        margin,
+        x,
+        w,
+      );
+      x += w;
+      return {
+        layer: s.layer,
+        name: s.name,
+        kind,
+        shape: s.shape,
+        channels,
+        mapHeight,
+        mapWidth,
+        x: column.x,
+        width: w,
+        ...column.rest,
+        params: s.params,
+      };
+    }
     const start = Math.min(pageStartOf(Math.max(0, wanted), size), pageStartOf(channels - 1, size));
     const n = Math.min(size, channels - start);
     // Long stacks of maps (C3's sixteen) close up a little so that each thumbnail stays legible.

@@ -188,6 +188,10 @@ export interface BandSpec {
   readonly x2: number;
   readonly top2: number;
   readonly bottom2: number;
+  /** Stable key when a pair of columns has several bands (towers): `<layer>:<from>-><to>`. */
+  readonly key?: string;
+  /** A band between two different towers: where AlexNet's GPUs exchange data. */
+  readonly cross?: boolean;
 }
 
 /** The bands between every pair of consecutive columns. */

@@ -19,6 +19,7 @@ import {
   type NetworkLayout,
 } from "./layout.js";
 import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./links.js";
+import { crossesTowers, splits, towerBandsOf, towerOffset, towersOf } from "./towers.js";
 import { networkStyles } from "./network.styles.js";
 
 /** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
@@ -28,9 +29,12 @@ export interface NetworkFocus {
 }
 
 const PAGER_HEIGHT = 46;
+/** With towers the narrow dense columns break "+ 4,080 more" over two lines: a taller pager. */
+const TOWER_PAGER_HEIGHT = 60;
 const LABEL_HEIGHT = 62;
 
 /**
+ * @tagname cs-network
  * @summary The whole network as columns of layers, left to right: feature maps as heat-map
  * thumbnails, vectors as unit boxes, with the links that really feed the focused map (LeNet's
  * Table I, AlexNet's GPU groups, fans for dense layers) and a pulse that carries the data in.
@@ -48,6 +52,7 @@ const LABEL_HEIGHT = 62;
  * @cssproperty --cs-network-pulse-color - The dot that carries data along the links.
  * @cssproperty --cs-network-selected-background - Background of the focused column.
  * @cssproperty --cs-network-band-color - The soft bands between columns.
+ * @cssproperty --cs-network-cross-color - The bands and marks where towers exchange data (with `towers`).
  *
  * @fires cs-focus-layer - A layer (and channel) was focused by click or keyboard (CsFocusLayerEvent).
  */
@@ -103,6 +108,9 @@ export class CsNetwork extends LitElement {
 
   /** Most unit boxes a vector column shows at once (maps: at most 16). */
   @property({ attribute: "page-size", type: Number }) pageSize = 32;
+
+  /** Draw a grouped network (AlexNet 2012) as towers, one per GPU, with the links that cross between them. */
+  @property({ type: Boolean, reflect: true }) towers = false;
 
   constructor() {
     super();
@@ -181,7 +189,7 @@ export class CsNetwork extends LitElement {
     if (!sim || !layout) return;
     const style = getComputedStyle(this);
     const trace = sim.trace;
-    const paintKey = `${layout.width}|${layout.height}|${[...layout.columns.map((c) => c.start)].join(",")}|${this.pageSize}`;
+    const paintKey = `${layout.width}|${layout.height}|${[...layout.columns.map((c) => c.start)].join(",")}|${this.pageSize}|${this.towers}`;
     if (this.canvas && (paintKey !== this.#paintKey || this.#paintedTrace !== trace)) {
       this.#paintKey = paintKey;
       this.#paintedTrace = trace;
@@ -196,7 +204,7 @@ export class CsNetwork extends LitElement {
       const focus = this.focused!;
       const links = this.links;
       drawOverlay(this.overlay, {
-        bands: bandsOf(layout),
+        bands: this.#towerCount(sim) > 1 ? towerBandsOf(layout, sim.model.layers) : bandsOf(layout),
         links,
         rings: ringsFor(layout, focus.layer, focus.channel, links),
         focusLayer: focus.layer,
@@ -224,15 +232,35 @@ export class CsNetwork extends LitElement {
     const sim = this.simulator!;
     const size = this.#pageSizeOf(sim, layer);
     const start = this.#pageStarts.get(layer) ?? 0;
+    const towers = this.#towerCount(sim);
+    const split = layer >= 0 ? sim.model.layers[layer] : undefined;
+    if (split && splits(columnChannels(sim, layer), towers)) {
+      // Towers page by the offset within each tower (conv2 map 200 is GPU 2's map 72).
+      const offsets = channels.map((c) => towerOffset(split, c, towers));
+      if (offsets.length > 0 && !offsets.some((o) => o >= start && o < start + size)) {
+        this.#pageStarts.set(layer, pageStartOf(offsets[0], size));
+      }
+      return;
+    }
     if (channels.length > 0 && !channels.some((c) => c >= start && c < start + size)) {
       this.#pageStarts.set(layer, pageStartOf(channels[0], size));
     }
   }
 
+  /** Towers the view draws: the model's groups when `towers` is set, else 1. */
+  #towerCount(sim: Simulator): number {
+    return this.towers ? towersOf(sim.model.layers) : 1;
+  }
+
+  /** Items a page shows (per tower, when the column is split into towers). */
   #pageSizeOf(sim: Simulator, layer: number): number {
     const shape = layer < 0 ? sim.model.inputShape : sim.model.layers[layer].outputShape;
     const kind = layer < 0 ? "input" : sim.model.layers[layer].spec.kind;
-    return columnKindOf(kind, shape) === "maps" ? Math.min(16, this.pageSize) : this.pageSize;
+    const size = columnKindOf(kind, shape) === "maps" ? Math.min(16, this.pageSize) : this.pageSize;
+    const towers = this.#towerCount(sim);
+    return layer >= 0 && splits(columnChannels(sim, layer), towers)
+      ? Math.max(1, Math.floor(size / towers))
+      : size;
   }
 
   #layoutFor(sim: Simulator): NetworkLayout {
@@ -242,6 +270,7 @@ export class CsNetwork extends LitElement {
       margin: 6,
       pageSize: this.pageSize,
       pageStarts: this.#pageStarts,
+      towers: this.#towerCount(sim),
     });
   }
 
@@ -323,9 +352,13 @@ export class CsNetwork extends LitElement {
   }
 
   #renderPager(column: ColumnLayout, top: number) {
-    if (column.hidden === 0) return nothing;
+    // Pass-through columns (dropout) follow their neighbours' pages: no pager of their own.
+    if (column.hidden === 0 || column.kind === "slim") return nothing;
     const name = columnTitle(column);
     const end = column.start + column.items.length;
+    const last = column.towers
+      ? column.towers.every((t) => t.start + t.shown >= t.channels)
+      : end >= column.channels;
     return html`<div
       class="pager"
       part="pager"
@@ -344,7 +377,7 @@ export class CsNetwork extends LitElement {
         <button
           type="button"
           aria-label=${msg(str`Next page of ${name}`, { id: "network.page-next" })}
-          ?disabled=${end >= column.channels}
+          ?disabled=${last}
           @click=${() => this.#page(column, 1)}
         >
           ›
@@ -381,6 +414,51 @@ export class CsNetwork extends LitElement {
     </div>`;
   }
 
+  /**
+   * The towers' names (GPU 1, GPU 2) at the top of each band, and a mark between the towers
+   * where a layer reads both of them (AlexNet's conv3 and the fully connected layers).
+   */
+  #renderTowers(layout: NetworkLayout, sim: Simulator) {
+    const towers = this.#towerCount(sim);
+    const split = layout.columns.filter((c) => c.towers);
+    const first = split[0];
+    const last = split[split.length - 1];
+    if (towers < 2 || !first?.towers || !last) return nothing;
+    const bands = first.towers;
+    const middle = (bands[0].bottom + bands[1].top) / 2;
+    const cross = msg("both GPUs", { id: "network.towers-cross" });
+    // The names sit in the unsplit input's column, level with each band's middle (the input's
+    // maps are centred between the bands).
+    const input = layout.columns[0];
+    const nameX = input.x + input.width / 2;
+    return html`<div class="tower-backs" aria-hidden="true">
+        ${bands.map(
+          (b) =>
+            html`<span
+              class="tower-back"
+              style="left:${first.x}px;top:${b.top}px;width:${last.x + last.width - first.x}px;height:${b.bottom - b.top}px"
+            ></span>`,
+        )}
+      </div>
+      <div class="towers" aria-hidden="true">
+        ${bands.map(
+          (b) =>
+            html`<span class="tower-name" style="left:${nameX}px;top:${(b.top + b.bottom) / 2}px"
+              >${msg(str`GPU ${b.tower + 1}`, { id: "network.tower" })}</span
+            >`,
+        )}
+        ${layout.columns.map((c, i) => {
+          if (i === 0 || c.layer < 0 || !c.towers || !layout.columns[i - 1].towers) return nothing;
+          if (!crossesTowers(sim.model.layers[c.layer], towers)) return nothing;
+          const previous = layout.columns[i - 1];
+          const x = (previous.x + previous.width / 2 + c.x + c.width / 2) / 2;
+          return html`<span class="tower-cross" style="left:${x}px;top:${middle}px"
+            >⇅ ${cross}</span
+          >`;
+        })}
+      </div>`;
+  }
+
   override render() {
     const sim = this.simulator;
     if (!sim) {
@@ -393,7 +471,8 @@ export class CsNetwork extends LitElement {
     const focus = this.focused!;
     const badLayer = this.#namedLayer() === -2;
     const paged = layout.columns.some((c) => c.hidden > 0);
-    const labelTop = layout.height + (paged ? PAGER_HEIGHT : 10);
+    const pagerHeight = this.#towerCount(sim) > 1 ? TOWER_PAGER_HEIGHT : PAGER_HEIGHT;
+    const labelTop = layout.height + (paged ? pagerHeight : 10);
     const stageHeight = labelTop + LABEL_HEIGHT;
     const target = columnOf(layout, focus.layer)!;
     const source = focus.layer >= 0 ? columnOf(layout, focus.layer - 1) : undefined;
@@ -437,6 +516,7 @@ export class CsNetwork extends LitElement {
             style="width:${layout.width}px;height:${layout.height}px"
           ></canvas>
           <svg part="links" aria-hidden="true" width=${layout.width} height=${layout.height}></svg>
+          ${this.#renderTowers(layout, sim)}
           ${layout.columns.map((c) => this.#renderPager(c, layout.height + 4))}
         </div>
       </div>

@@ -11,6 +11,7 @@ export const networkStyles = css`
       color-mix(in srgb, var(--_accent) 6%, transparent)
     );
     --_band: var(--cs-network-band-color, color-mix(in srgb, var(--_muted) 5%, transparent));
+    --_tower-cross: var(--cs-network-cross-color, #c2410c);
     --_empty: color-mix(in srgb, var(--_border) 45%, var(--_surface));
     --_item-border: color-mix(in srgb, var(--_text) 16%, transparent);
   }
@@ -97,6 +98,13 @@ export const networkStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .pager .more {
+    /* A narrow column breaks "+ 4,080 more" over two lines rather than overlap its neighbours. */
+    white-space: normal;
+    text-align: center;
+    line-height: 1.1;
+    max-width: 100%;
+  }
   .pager .buttons {
     display: flex;
     gap: 4px;
@@ -122,6 +130,51 @@ export const networkStyles = css`
   }
   .band.into {
     fill: color-mix(in srgb, var(--_accent) 7%, transparent);
+  }
+  .band.cross {
+    fill: color-mix(in srgb, var(--_tower-cross) 14%, transparent);
+  }
+  .band.cross.into {
+    fill: color-mix(in srgb, var(--_tower-cross) 24%, transparent);
+  }
+  .towers {
+    position: absolute;
+    inset: 0;
+    z-index: 3;
+    pointer-events: none;
+  }
+  .tower-backs {
+    position: absolute;
+    inset: 0;
+    z-index: 0;
+    pointer-events: none;
+  }
+  .tower-back {
+    position: absolute;
+    border-radius: 10px;
+    background: color-mix(in srgb, var(--_muted) 4%, transparent);
+  }
+  .tower-name {
+    position: absolute;
+    transform: translate(-50%, -50%);
+    font-size: 0.68rem;
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .tower-cross {
+    position: absolute;
+    transform: translate(-50%, -50%);
+    padding: 1px 6px;
+    border-radius: 999px;
+    font-size: 0.64rem;
+    font-weight: 650;
+    white-space: nowrap;
+    color: color-mix(in srgb, var(--_tower-cross) 75%, var(--_text));
+    background: color-mix(in srgb, var(--_tower-cross) 12%, var(--_surface));
+    border: 1px solid color-mix(in srgb, var(--_tower-cross) 45%, transparent);
   }
   .link {
     fill: none;

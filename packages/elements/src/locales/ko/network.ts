@@ -28,4 +28,6 @@ export const templates = {
   "network.no-trace": "신경망을 실행하면 활성값이 보입니다.",
   "network.hint": "층이나 맵을 누르면 초점이 옮겨집니다. ←/→, ↑/↓, Enter 키도 됩니다.",
   "network.legend": str`${0} 값`,
+  "network.tower": str`GPU ${0}`,
+  "network.towers-cross": "두 GPU 모두",
 };

@@ -1,0 +1,712 @@
+import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { styleMap } from "lit/directives/style-map.js";
+import {
+  AbortError,
+  ConvstepError,
+  createSimulator,
+  GRANULARITIES,
+  type BackendChoice,
+  type BackendSelection,
+  type Granularity,
+  type Simulator,
+} from "@convstep/engine";
+import { IMAGENET_MEAN_RGB, SAMPLE_PHOTOS, samplePhoto } from "@convstep/models";
+import "../feature-maps/define.js";
+import "../image-input/define.js";
+import "../model-summary/define.js";
+import "../network/define.js";
+import "../neuron-math/define.js";
+import "../player/define.js";
+import "../prediction/define.js";
+import type { DisplayTransform } from "../draw/sweep.js";
+
+import { watchContextLoss } from "../lenet-explorer/context-loss.js";
+import { describeStep } from "../lenet-explorer/describe-step.js";
+import { LiveRegionMuter } from "../lenet-explorer/live-regions.js";
+import {
+  formatState,
+  impliedGranularity,
+  parseState,
+  parseStep,
+  readHash,
+  resolveStep,
+  stepRefOf,
+  writeHash,
+  type StepRef,
+} from "../lenet-explorer/url-state.js";
+import { assetUrl } from "../shared/assets.js";
+import { getEngine, resetEngine } from "../shared/engine.js";
+import { CsErrorEvent, type CsInputEvent, type CsPlayEvent } from "../shared/events.js";
+import { setLanguage } from "../shared/localize.js";
+import { defineElement } from "../shared/define.js";
+import { SimulatorController } from "../shared/simulator-controller.js";
+import { baseStyles } from "../shared/styles.js";
+import { alexnetExplorerStyles } from "./alexnet-explorer.styles.js";
+import { CsConvSweep } from "./conv-sweep.component.js";
+import { shownParts, templateAreas, type AlexnetPart } from "./layout.js";
+import {
+  compiledModelOf,
+  conv1Of,
+  loadAlexnet,
+  weightMegabytes,
+  variantOf,
+  type AlexnetVariant,
+  type LoadedAlexnet,
+} from "./load-model.js";
+import { canvasInput, fits, loadInput, sameInput, targetOf, type ModelInput } from "./photo.js";
+import {
+  kindWords,
+  regionLabel,
+  renderConv1Choice,
+  renderFailure,
+  renderHeader,
+  type Failure,
+} from "./parts.js";
+import { stepNote } from "./step-notes.js";
+import { syntheticPhoto } from "./synthetic-photo.js";
+
+/** The hash key of an AlexNet explorer without an `id`. */
+export const ALEXNET_HASH_KEY = "alexnet";
+
+/**
+ * @tagname cs-alexnet-explorer
+ * @summary AlexNet, explained step by step: a photo is cropped and resized, conv1's 11×11 kernels
+ * sweep it with stride 4 while the 55×55×96 maps fill in, the two GPU towers run side by side and
+ * meet at conv3 and the fully connected layers, LRN, overlapping pooling and dropout are shown
+ * with the trace's own numbers, down to the 1000-way (or 10-way) prediction; a summary shows
+ * where the 61 million parameters and the multiply-adds live. `variant="2012"` is the paper's
+ * network in Caffe's layout, `variant="keras"` the CIFAR-10 version of Keras tutorials. The
+ * weights are seeded and untrained unless `weights` names converted trained ones, and the element
+ * says so.
+ *
+ * @csspart base - The wrapper.
+ * @csspart header - Title, credit, status and the untrained-weights notice.
+ * @csspart notice - The untrained-weights notice.
+ * @csspart status - The status line (backend and weights).
+ * @csspart error - The error box, with its buttons.
+ * @csspart grid - The grid holding the blocks.
+ * @csspart region - Each block's `<section>`; also named after the block (`input`, `sweep`, …).
+ *
+ * @cssproperty --cs-alexnet-explorer-gap - Space between the blocks (default 16px).
+ * @cssproperty --cs-alexnet-explorer-side-width - Width of the narrow column on wide screens (default 300px).
+ * @cssproperty --cs-alexnet-explorer-panel-color - Background of the blocks.
+ * @cssproperty --cs-alexnet-explorer-notice-color - Accent of the untrained-weights notice.
+ *
+ * @fires cs-error - {CsErrorEvent} Loading, running, the photo or the WebGL context failed; shown in place too.
+ */
+export class CsAlexnetExplorer extends LitElement {
+  static override styles = [baseStyles, alexnetExplorerStyles];
+
+  #controller = new SimulatorController(this);
+
+  @state() private _phase: "idle" | "loading" | "ready" = "idle";
+  @state() private _failure: Failure | undefined;
+  @state() private _selection: BackendSelection | undefined;
+  @state() private _loaded: LoadedAlexnet | undefined;
+  @state() private _live = "";
+
+  /** Which AlexNet: `2012` (the paper, Caffe's layout, two GPU groups) or `keras` (CIFAR-10). */
+  @property({ reflect: true }) variant: AlexnetVariant = "2012";
+
+  /** TensorFlow.js backend: `auto`, `webgl`, `wasm` or `cpu` (the first explorer on a page decides). */
+  @property() backend: BackendChoice = "auto";
+
+  /** A model.json URL of converted trained weights; default (or `seeded`): untrained seeded weights. */
+  @property() weights: string | undefined;
+
+  /** conv1's kernels with seeded weights: `seeded` (random) or `bank` (hand-built edges and colours). */
+  @property({ reflect: true }) conv1: "seeded" | "bank" = "seeded";
+
+  /** The bundled sample photo to start with (a file name: `chelsea.jpg`, `coffee.jpg`, …). */
+  @property() sample = "chelsea.jpg";
+
+  /** A photo URL to start with instead of the sample. */
+  @property() src: string | undefined;
+
+  /** Where to start: a layer (`conv2`), a map (`conv2:200`) or a neuron (`conv1:17:20,31`). */
+  @property() step: string | undefined;
+
+  /** How finely to step: `layer`, `channel` or `neuron` (default: what `step` names, else `layer`). */
+  @property() granularity: Granularity | undefined;
+
+  /** Starts the player and conv1's sweep once the first trace is ready. */
+  @property({ type: Boolean }) autoplay = false;
+
+  /** Playback speed, a multiple of the player's base rate. */
+  @property({ type: Number }) speed = 1;
+
+  /** Language of the widgets: `en` or `ko` (one language per page). */
+  @property({ reflect: true }) override lang = "";
+
+  /** Parts to hide, space-separated: `input sweep network player idea maps prediction math summary`. */
+  @property() hide = "";
+
+  /** Keeps the step in the URL hash (`#alexnet=conv2:200@channel`; the key is the element's `id`). */
+  @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
+
+  #simulator: Simulator | undefined;
+  #abort: AbortController | undefined;
+  #loadKey: string | undefined;
+  #forceSeeded = false;
+  #avoidWebgl = false;
+  /** The latest input offered (by the image block or the explorer's own photo load). */
+  #input: ModelInput | undefined;
+  /** The numbers of the last run, to skip a second run on the same input. */
+  #lastRun: Float32Array | undefined;
+  #photoKey: string | undefined;
+  #ready: Promise<void> = Promise.resolve();
+  #language: Promise<void> = Promise.resolve();
+  #settle: (() => void) | undefined;
+  #unwatchContext: (() => void) | undefined;
+  #contextLost = false;
+  #playing = false;
+  #lastAnnounce = 0;
+  #announcedLayer = -1;
+  #lastHash: string | undefined;
+  #muter = new LiveRegionMuter();
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  /** The running simulator (undefined while loading or after removal). */
+  get simulator(): Simulator | undefined {
+    return this.#simulator;
+  }
+
+  /** The backend the page's engine runs on, and why. */
+  get backendSelection(): BackendSelection | undefined {
+    return this._selection;
+  }
+
+  /** The loaded model and weights (kind, conv1 source, seeded-init time). */
+  get loaded(): LoadedAlexnet | undefined {
+    return this._loaded;
+  }
+
+  /** The error shown, if any. */
+  get error(): unknown {
+    return this._failure?.error;
+  }
+
+  /** The input of the current trace (after crop and resize), in the model's layout. */
+  get input(): ModelInput | undefined {
+    const sim = this.#simulator;
+    return this.#input && sim && fits(this.#input.shape, sim.model.inputShape)
+      ? this.#input
+      : undefined;
+  }
+
+  /** Resolves when the current load has its first trace (or shows why not) and the language is in. */
+  get ready(): Promise<void> {
+    return Promise.all([this.#ready, this.#language]).then(() => undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The sweep is part of the explorer: registered with it, without a module side effect.
+    defineElement("cs-conv-sweep", CsConvSweep);
+    window.addEventListener("hashchange", this.#onHashChange);
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("hashchange", this.#onHashChange);
+    this.#muter.disconnect();
+    this.#teardown();
+    this.#loadKey = undefined;
+    this._phase = "idle";
+    this.#settle?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("variant")) {
+      const v = variantOf(this.variant);
+      if (v !== this.variant) this.variant = v;
+    }
+    if (changed.has("conv1")) {
+      const c = conv1Of(this.conv1);
+      if (c !== this.conv1) this.conv1 = c;
+    }
+    if (changed.has("lang") && this.lang) {
+      this.#language = setLanguage(this.lang).catch((error: unknown) => this.#fail("input", error));
+    }
+    if (this.#simulator && (changed.has("step") || changed.has("granularity")))
+      this.#applyStep(false);
+    const key = `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.conv1}|${this.#forceSeeded}`;
+    if (this.isConnected && key !== this.#loadKey) {
+      this.#loadKey = key;
+      void this.#load();
+    } else if (
+      this.#simulator &&
+      !this.#shows("input") &&
+      `${this.src ?? ""}|${this.sample}` !== this.#photoKey
+    ) {
+      // Without the image block, the explorer loads a new sample or src itself.
+      void this.#usePhotoSource();
+    }
+  }
+
+  protected override updated(): void {
+    this.#muter.watch(this.renderRoot.querySelectorAll(".region > *"));
+  }
+
+  /** Runs the network on an input already in the model's layout (e.g. 227×227×3, mean subtracted). */
+  async run(input: Float32Array): Promise<void> {
+    const sim = this.#simulator;
+    if (!sim) return;
+    this.#input = { data: input, shape: sim.model.inputShape };
+    this.#lastRun = input;
+    try {
+      await sim.run(input);
+      // A new run clears a failed run's message (a bad step's or photo's stays until dismissed).
+      if (this._failure?.kind === "input" && this._failure.from === "run")
+        this._failure = undefined;
+      this.#announceAnswer(sim);
+    } catch (error) {
+      if (error instanceof AbortError || sim.disposed) return;
+      if (this.#contextLost) this.#failContextLost();
+      else this.#fail("input", error, "run");
+    }
+  }
+
+  /** Loads again (after a failure), on another backend when the WebGL context was lost. */
+  retry(): void {
+    if (this._failure?.kind === "context" || this.#contextLost) {
+      this.#avoidWebgl = true;
+      this.#contextLost = false;
+      resetEngine();
+    }
+    this.#loadKey = undefined;
+    this.requestUpdate();
+  }
+
+  /** Gives up on the weights URL and runs with untrained, seeded weights. */
+  useSeededWeights(): void {
+    this.#forceSeeded = true;
+    this.#loadKey = undefined;
+    this.requestUpdate();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Loading and disposal
+
+  async #load(): Promise<void> {
+    this.#teardown();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#ready = new Promise<void>((resolve) => (this.#settle = resolve));
+    this._phase = "loading";
+    this._failure = undefined;
+    try {
+      const choice: BackendChoice = this.#avoidWebgl ? "wasm" : this.backend;
+      let selection: BackendSelection;
+      try {
+        selection = await getEngine(choice);
+      } catch (error) {
+        if (!this.#avoidWebgl) throw error;
+        resetEngine();
+        selection = await getEngine("cpu");
+      }
+      if (abort.signal.aborted) return;
+      this._selection = selection;
+      // Let the "Loading" status paint before the seeded weights block the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const loaded = await loadAlexnet(this.variant, {
+        weights: this.#forceSeeded ? "seeded" : this.weights,
+        conv1: this.conv1,
+        signal: abort.signal,
+      });
+      if (abort.signal.aborted) {
+        for (const t of loaded.weights.values()) t.dispose();
+        return;
+      }
+      const sim = createSimulator(loaded.model, loaded.weights);
+      this._loaded = loaded;
+      this.#simulator = sim;
+      this.#controller.simulator = sim;
+      sim.addEventListener("cursor-change", this.#onCursorChange);
+      if (selection.backend === "webgl") {
+        this.#unwatchContext = watchContextLoss(() => {
+          this.#contextLost = true;
+          this.#failContextLost();
+        });
+      }
+      this.#applyStep(true);
+      // The image block's latest photo when it fits this model (a variant switch keeps the
+      // reader's own photo), else the explorer loads `src` or `sample` itself.
+      const offered = this.#input;
+      if (offered && fits(offered.shape, sim.model.inputShape)) await this.run(offered.data);
+      else await this.#usePhotoSource(abort.signal);
+      if (abort.signal.aborted) return;
+      this._phase = "ready";
+      if (this.autoplay) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<CsConvSweep>("cs-conv-sweep")?.play();
+      }
+    } catch (error) {
+      if (abort.signal.aborted || error instanceof AbortError) return;
+      if (this.#contextLost) this.#failContextLost();
+      else this.#fail("load", error);
+    } finally {
+      if (this.#abort === abort) this.#settle?.();
+    }
+  }
+
+  /**
+   * Runs on `src` or `sample`, prepared as the image block prepares it. A photo that cannot be
+   * read shows its error and a synthetic test card stands in.
+   */
+  async #usePhotoSource(signal?: AbortSignal): Promise<void> {
+    this.#photoKey = `${this.src ?? ""}|${this.sample}`;
+    const photo = this.src ? undefined : samplePhoto(this.sample);
+    const variant = this.variant;
+    try {
+      if (!this.src && !photo) {
+        throw new ConvstepError(
+          "INPUT",
+          msg(
+            str`No sample photo "${this.sample}"; the samples are ${SAMPLE_PHOTOS.map((p) => p.file).join(", ")}.`,
+            { id: "alexnet-explorer.bad-sample" },
+          ),
+        );
+      }
+      const url = this.src
+        ? new URL(this.src, document.baseURI).href
+        : assetUrl(`samples/${photo!.file}`);
+      const input = await loadInput(url, variant);
+      if (signal?.aborted || variant !== this.variant) return;
+      if (this._failure?.kind === "input" && this._failure.from === "photo")
+        this._failure = undefined;
+      await this.run(input.data);
+    } catch (error) {
+      if (signal?.aborted || error instanceof AbortError) return;
+      this.#fail("input", error, "photo");
+      await this.run(canvasInput(syntheticPhoto(256), variant).data);
+    }
+  }
+
+  /** Cancels a load in flight and frees the simulator's trace and the weights. */
+  #teardown(): void {
+    this.#abort?.abort(new AbortError("the explorer was reloaded or removed"));
+    this.#abort = undefined;
+    this.#unwatchContext?.();
+    this.#unwatchContext = undefined;
+    const sim = this.#simulator;
+    if (sim) {
+      sim.removeEventListener("cursor-change", this.#onCursorChange);
+      sim.dispose();
+    }
+    if (this._loaded) for (const t of this._loaded.weights.values()) t.dispose();
+    this.#simulator = undefined;
+    this.#controller.simulator = undefined;
+    this._loaded = undefined;
+  }
+
+  #fail(kind: Failure["kind"], error: unknown, from?: "run" | "photo" | "step"): void {
+    this._failure = kind === "input" ? { kind, error, from } : { kind, error };
+    this.dispatchEvent(new CsErrorEvent(error));
+  }
+
+  #failContextLost(): void {
+    if (this._failure?.kind === "context") return;
+    const message = msg(
+      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue on another backend.",
+      { id: "alexnet-explorer.context-lost" },
+    );
+    this.#fail("context", new ConvstepError("BACKEND", message));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Step, granularity and the URL hash
+
+  get #hashKey(): string {
+    return this.id || ALEXNET_HASH_KEY;
+  }
+
+  #applyStep(initial: boolean): void {
+    const sim = this.#simulator;
+    if (!sim) return;
+    const names = sim.model.layers.map((l) => l.name);
+    let ref: StepRef | undefined;
+    let granularity = this.granularity;
+    const fromHash = this.syncUrl ? readHash(location.hash, this.#hashKey) : undefined;
+    const hashState = initial && fromHash !== undefined ? parseState(fromHash) : null;
+    if (hashState) {
+      ref = hashState.step;
+      granularity = hashState.granularity ?? impliedGranularity(hashState.step);
+    } else if (this.step) {
+      const parsed = parseStep(this.step);
+      if (!parsed) return this.#badStep(this.step, names);
+      ref = parsed;
+      granularity ??= impliedGranularity(parsed);
+    }
+    this.#moveTo(ref, granularity, names);
+  }
+
+  #moveTo(ref: StepRef | undefined, granularity: Granularity | undefined, names: string[]): void {
+    const sim = this.#simulator;
+    if (!sim) return;
+    try {
+      if (granularity && GRANULARITIES.includes(granularity))
+        sim.cursor.setGranularity(granularity);
+      if (ref) {
+        const position = resolveStep(ref, names);
+        if (!position) return this.#badStep(ref.layer, names);
+        sim.cursor.moveTo(position);
+      }
+    } catch (error) {
+      this.#fail("input", error, "step");
+    }
+  }
+
+  #badStep(text: string, names: string[]): void {
+    const list = names.join(", ");
+    this.#fail(
+      "input",
+      new ConvstepError(
+        "INPUT",
+        msg(
+          str`"${text}" is not a step of this model: expected a layer (${list}), optionally followed by :map and :row,column.`,
+          { id: "alexnet-explorer.bad-step" },
+        ),
+      ),
+      "step",
+    );
+  }
+
+  readonly #onCursorChange = (): void => {
+    const sim = this.#simulator;
+    if (!sim) return;
+    if (this.syncUrl) {
+      const names = sim.model.layers.map((l) => l.name);
+      const text = formatState({
+        step: stepRefOf(sim.cursor.neuron, names, sim.cursor.granularity),
+        granularity: sim.cursor.granularity,
+      });
+      const hash = writeHash(location.hash, this.#hashKey, text);
+      if (hash !== location.hash) {
+        this.#lastHash = hash;
+        history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
+      }
+    }
+    this.#announceStep();
+  };
+
+  #announceStep(force = false): void {
+    const sim = this.#simulator;
+    if (!sim) return;
+    const c = sim.cursor;
+    const now = performance.now();
+    if (this.#playing && !force) {
+      if (c.neuron.layer === this.#announcedLayer || now - this.#lastAnnounce < 2000) return;
+    }
+    const layer = sim.model.layers[c.neuron.layer];
+    this._live = describeStep(
+      { name: layer.name, kind: kindWords(layer.spec.kind), outputShape: layer.outputShape },
+      sim.trace,
+      c.neuron,
+      c.granularity,
+    );
+    this.#lastAnnounce = now;
+    this.#announcedLayer = c.neuron.layer;
+  }
+
+  #announceAnswer(sim: Simulator): void {
+    const out = sim.trace?.output.data;
+    if (!out || out.length === 0) return;
+    let best = 0;
+    for (let i = 1; i < out.length; i++) if (out[i] > out[best]) best = i;
+    const answer = sim.model.spec.output?.classes?.[best] ?? `#${best}`;
+    this._live = msg(str`The network answers ${answer}.`, { id: "alexnet-explorer.live.answer" });
+  }
+
+  readonly #onHashChange = (): void => {
+    if (!this.syncUrl || !this.#simulator || location.hash === this.#lastHash) return;
+    const text = readHash(location.hash, this.#hashKey);
+    const hashState = text === undefined ? null : parseState(text);
+    if (!hashState) return;
+    const names = this.#simulator.model.layers.map((l) => l.name);
+    this.#moveTo(
+      hashState.step,
+      hashState.granularity ?? impliedGranularity(hashState.step),
+      names,
+    );
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Events from the blocks
+
+  /**
+   * The image block's photo: run when it fits the model and differs from the last run (its first
+   * photo is the one the explorer loaded itself); kept for after a load otherwise.
+   */
+  readonly #onInput = (e: CsInputEvent): void => {
+    this.#input = { data: e.data, shape: e.shape };
+    const sim = this.#simulator;
+    if (!sim || !fits(e.shape, sim.model.inputShape) || sameInput(e.data, this.#lastRun)) return;
+    if (this._failure?.kind === "input" && this._failure.from === "photo")
+      this._failure = undefined;
+    void this.run(e.data);
+  };
+
+  readonly #onPlay = (e: CsPlayEvent): void => {
+    const stopped = this.#playing && !e.playing;
+    this.#playing = e.playing;
+    if (stopped) this.#announceStep(true);
+  };
+
+  #setConv1(value: "seeded" | "bank"): void {
+    this.conv1 = value;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Rendering
+
+  #transform(): DisplayTransform {
+    return this.variant === "keras"
+      ? { offset: [0, 0, 0], scale: 255 }
+      : { offset: IMAGENET_MEAN_RGB, scale: 1 };
+  }
+
+  #renderInput() {
+    return html`<cs-image-input
+      target=${targetOf(this.variant)}
+      sample=${this.sample}
+      src=${this.src ?? nothing}
+    ></cs-image-input>`;
+  }
+
+  #renderBlock(part: AlexnetPart, sim: Simulator) {
+    switch (part) {
+      case "input":
+        return this.#renderInput();
+      case "sweep":
+        return html`<cs-conv-sweep
+            .simulator=${sim}
+            .transform=${this.#transform()}
+            .kernelInfo=${this._loaded?.bankInfo}
+            kernel-source=${this._loaded?.conv1 ?? "seeded"}
+            groups=${this.variant === "2012" ? 2 : 1}
+            ?show-puzzle=${this.variant === "2012"}
+          ></cs-conv-sweep>
+          ${
+            this._loaded?.kind === "trained"
+              ? nothing
+              : renderConv1Choice(this.conv1, (value) => this.#setConv1(value))
+          }`;
+      case "network":
+        return html`<cs-network
+          .simulator=${sim}
+          page-size="16"
+          ?towers=${this.variant === "2012"}
+        ></cs-network>`;
+      case "player":
+        return html`<cs-player
+          .simulator=${sim}
+          .granularity=${sim.cursor.granularity}
+          .speed=${this.speed}
+          .autoplay=${this.autoplay}
+        ></cs-player>`;
+      case "idea":
+        return html`<div class="idea">${stepNote(sim)}</div>`;
+      case "maps":
+        return html`<cs-feature-maps .simulator=${sim}></cs-feature-maps>`;
+      case "prediction":
+        return html`<cs-prediction
+          .simulator=${sim}
+          top="5"
+          heading=${
+            this.variant === "keras"
+              ? msg("The 10 CIFAR-10 classes", { id: "alexnet-explorer.prediction.keras" })
+              : msg("Top 5 of the 1,000 ImageNet classes", {
+                  id: "alexnet-explorer.prediction.2012",
+                })
+          }
+        ></cs-prediction>`;
+      case "math":
+        return html`<cs-neuron-math .simulator=${sim} max-channels="3"></cs-neuron-math>`;
+      case "summary":
+        return html`<cs-model-summary .simulator=${sim}></cs-model-summary>`;
+    }
+  }
+
+  /** Whether a part is shown (not hidden by `hide`). */
+  #shows(part: AlexnetPart): boolean {
+    return shownParts(this.hide).includes(part);
+  }
+
+  /**
+   * The blocks. While the model loads, only the image block (kept across reloads, so a variant
+   * switch keeps the reader's photo) and a placeholder where the sweep goes.
+   */
+  #renderBlocks(sim: Simulator | undefined) {
+    const shown = shownParts(this.hide);
+    const parts = sim ? shown : shown.filter((p) => p === "input" || p === "sweep");
+    const layout = { "--_areas-1": templateAreas(parts, 1), "--_areas-2": templateAreas(parts, 2) };
+    return html`<div
+      part="grid"
+      class="grid"
+      style=${styleMap(layout)}
+      @cs-input=${this.#onInput}
+      @cs-play=${this.#onPlay}
+    >
+      ${parts.map(
+        (part) =>
+          html`<section
+            part="region ${part}"
+            class="region ${part}"
+            style="grid-area: ${part}"
+            aria-label=${regionLabel(part)}
+          >
+            <h3 class="region-title" aria-hidden="true">${regionLabel(part)}</h3>
+            ${
+              part === "input"
+                ? this.#renderInput()
+                : sim
+                  ? this.#renderBlock(part, sim)
+                  : html`<p class="placeholder">
+                      ${
+                        this._failure
+                          ? msg("Nothing to show until the model loads.", {
+                              id: "alexnet-explorer.placeholder-failed",
+                            })
+                          : msg("Drawing 61 million seeded weights…", {
+                              id: "alexnet-explorer.placeholder",
+                            })
+                      }
+                    </p>`
+            }
+          </section>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const sim = this.#simulator;
+    return html`<article
+      part="base"
+      aria-label=${msg("AlexNet explorer", { id: "alexnet-explorer.label" })}
+      aria-busy=${this._phase === "loading" ? "true" : "false"}
+    >
+      ${renderHeader({
+        variant: this.variant,
+        loading: this._phase === "loading",
+        loaded: this._loaded,
+        selection: this._selection,
+        megabytes: weightMegabytes(this._loaded?.model ?? compiledModelOf(this.variant)),
+      })}
+      ${renderFailure(this._failure, {
+        dismiss: () => (this._failure = undefined),
+        retry: () => this.retry(),
+        useSeeded: this.weights && !this.#forceSeeded ? () => this.useSeededWeights() : undefined,
+      })}
+      ${this.#renderBlocks(sim && !sim.disposed ? sim : undefined)}
+      <p class="visually-hidden" aria-live="polite">${this._live}</p>
+    </article>`;
+  }
+}

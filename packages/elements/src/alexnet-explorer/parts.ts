@@ -1,0 +1,238 @@
+/**
+ * The explorer's fixed pieces as template functions: the header (title, credit, status, the
+ * untrained-weights notice), the error box, the conv1 kernel choice, the blocks' names and the
+ * words for AlexNet's layer kinds. State comes in as arguments; clicks go out as callbacks.
+ */
+import { msg, str } from "@lit/localize";
+import { html, nothing } from "lit";
+import type { BackendSelection } from "@convstep/engine";
+import type { AlexnetPart } from "./layout.js";
+import type { AlexnetVariant, LoadedAlexnet } from "./load-model.js";
+
+/** What went wrong, which decides the buttons offered. */
+export type Failure =
+  | { kind: "load"; error: unknown } // weights or engine: Retry, Use seeded weights
+  | { kind: "context"; error: unknown } // lost WebGL context: Retry (on another backend)
+  | { kind: "input"; error: unknown; from?: "run" | "photo" | "step" }; // Dismiss
+
+/** What the header shows. */
+export interface HeaderState {
+  readonly variant: AlexnetVariant;
+  readonly loading: boolean;
+  readonly loaded: LoadedAlexnet | undefined;
+  readonly selection: BackendSelection | undefined;
+  /** Megabytes of the weights, for the notice. */
+  readonly megabytes: number;
+}
+
+function status(state: HeaderState) {
+  const { loaded, selection: sel } = state;
+  if (state.loading && !loaded) {
+    return html`<p part="status" class="status" role="status">
+      ${msg("Loading the model and drawing 61 million seeded weights…", {
+        id: "alexnet-explorer.loading",
+      })}
+    </p>`;
+  }
+  const backend = sel?.backend ?? "";
+  const reason = sel?.reason.replace(/^\w+:\s*/, "") ?? "";
+  const why =
+    reason === "requested"
+      ? msg("as the page asks", { id: "alexnet-explorer.backend.requested" })
+      : reason;
+  const weights = !loaded
+    ? nothing
+    : loaded.kind === "trained"
+      ? html`<span class="chip trained"
+          >${msg("trained weights", { id: "alexnet-explorer.weights.trained" })}</span
+        >`
+      : html`<span class="chip seeded"
+          >${msg("untrained (seeded) weights", { id: "alexnet-explorer.weights.seeded" })}</span
+        >`;
+  return html`<p part="status" class="status">
+    ${
+      sel
+        ? html`<span class="chip backend" title=${sel.reason}
+              >${msg(str`Backend: ${backend}`, { id: "alexnet-explorer.backend" })}</span
+            ><span class="why">${why}</span>`
+        : nothing
+    }
+    ${weights}
+    ${
+      loaded?.conv1 === "bank"
+        ? html`<span class="chip bank"
+            >${msg("hand-built conv1", { id: "alexnet-explorer.weights.bank" })}</span
+          >`
+        : nothing
+    }
+  </p>`;
+}
+
+function notice(state: HeaderState) {
+  const { loaded, megabytes } = state;
+  if (loaded?.kind === "trained") return nothing;
+  return html`<div part="notice" class="notice" role="note">
+    <strong
+      >${msg("Untrained weights: the shapes and the arithmetic are real, the features are not.", {
+        id: "alexnet-explorer.notice",
+      })}</strong
+    >
+    <span>
+      ${msg(
+        str`The trained weights (about ${megabytes} MB) do not ship with this page; these are drawn from a fixed seed. Pass weights="…/model.json" to load converted trained weights.`,
+        { id: "alexnet-explorer.notice-detail" },
+      )}
+      ${
+        loaded?.conv1 === "bank"
+          ? msg(
+              "conv1 uses a hand-built bank of edge and colour kernels (illustrative, not learned) so that its maps show edges you can recognise.",
+              { id: "alexnet-explorer.notice-bank" },
+            )
+          : nothing
+      }
+    </span>
+  </div>`;
+}
+
+/** Title, credit, status line and (for untrained weights) the notice. */
+export function renderHeader(state: HeaderState) {
+  const keras = state.variant === "keras";
+  const title = keras
+    ? msg("AlexNet, Keras CIFAR-10 version", { id: "alexnet-explorer.title.keras" })
+    : msg("AlexNet (Krizhevsky, Sutskever, Hinton, 2012)", { id: "alexnet-explorer.title.2012" });
+  const credit = keras
+    ? msg(
+        "The AlexNet of Keras tutorials: a 32×32 CIFAR-10 image resized to 224×224, 'same' padding, batch normalisation instead of LRN, no GPU groups, 10 classes: 58,324,746 parameters.",
+        { id: "alexnet-explorer.credit.keras" },
+      )
+    : msg(
+        "A. Krizhevsky, I. Sutskever, G. E. Hinton, “ImageNet Classification with Deep Convolutional Neural Networks”, NIPS 2012, in the layout of Caffe's bvlc_alexnet: 227×227 input, two GPU towers, 60,965,224 parameters.",
+        { id: "alexnet-explorer.credit.2012" },
+      );
+  return html`<header part="header">
+    <h2>${title}</h2>
+    <p class="credit">${credit}</p>
+    ${status(state)} ${notice(state)}
+  </header>`;
+}
+
+/** An error's message, for people. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What the error box can do. */
+export interface FailureActions {
+  readonly dismiss: () => void;
+  readonly retry: () => void;
+  /** Offered for a failed weights URL: run with seeded weights instead. */
+  readonly useSeeded?: () => void;
+}
+
+/** The error box, in place: a heading, the message, and what can be done. */
+export function renderFailure(f: Failure | undefined, actions: FailureActions) {
+  if (!f) return nothing;
+  const heading =
+    f.kind === "input"
+      ? msg("This input cannot be used", { id: "alexnet-explorer.error.input" })
+      : f.kind === "context"
+        ? msg("The graphics context was lost", { id: "alexnet-explorer.error.context" })
+        : msg("The model could not be loaded", { id: "alexnet-explorer.error.load" });
+  return html`<div part="error" class="error failure" role="alert">
+    <p class="failure-heading"><strong>${heading}</strong></p>
+    <p class="failure-message">${messageOf(f.error)}</p>
+    <div class="actions">
+      ${
+        f.kind === "input"
+          ? html`<button type="button" @click=${actions.dismiss}>
+              ${msg("Dismiss", { id: "alexnet-explorer.dismiss" })}
+            </button>`
+          : html`<button type="button" @click=${actions.retry}>
+              ${msg("Retry", { id: "alexnet-explorer.retry" })}
+            </button>`
+      }
+      ${
+        f.kind === "load" && actions.useSeeded
+          ? html`<button type="button" @click=${actions.useSeeded}>
+              ${msg("Use seeded weights", { id: "alexnet-explorer.use-seeded" })}
+            </button>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
+
+/** The choice of conv1's kernels (offered with seeded weights). */
+export function renderConv1Choice(
+  current: "seeded" | "bank",
+  choose: (value: "seeded" | "bank") => void,
+) {
+  return html`<fieldset class="conv1-choice">
+    <legend>${msg("conv1 kernels", { id: "alexnet-explorer.conv1" })}</legend>
+    <label
+      ><input
+        type="radio"
+        name="conv1"
+        value="seeded"
+        .checked=${current === "seeded"}
+        @change=${() => choose("seeded")}
+      />
+      ${msg("Random (seeded)", { id: "alexnet-explorer.conv1.seeded" })}</label
+    >
+    <label
+      ><input
+        type="radio"
+        name="conv1"
+        value="bank"
+        .checked=${current === "bank"}
+        @change=${() => choose("bank")}
+      />
+      ${msg("Hand-built edges and colours (illustrative)", {
+        id: "alexnet-explorer.conv1.bank",
+      })}</label
+    >
+  </fieldset>`;
+}
+
+/** A block's name (its region's label). */
+export function regionLabel(part: AlexnetPart): string {
+  switch (part) {
+    case "input":
+      return msg("Input photo", { id: "alexnet-explorer.region.input" });
+    case "sweep":
+      return msg("conv1 sweep", { id: "alexnet-explorer.region.sweep" });
+    case "network":
+      return msg("Network", { id: "alexnet-explorer.region.network" });
+    case "player":
+      return msg("Player", { id: "alexnet-explorer.region.player" });
+    case "idea":
+      return msg("The idea of this step", { id: "alexnet-explorer.region.idea" });
+    case "maps":
+      return msg("Feature maps", { id: "alexnet-explorer.region.maps" });
+    case "prediction":
+      return msg("Prediction", { id: "alexnet-explorer.region.prediction" });
+    case "math":
+      return msg("Neuron arithmetic", { id: "alexnet-explorer.region.math" });
+    case "summary":
+      return msg("Model summary", { id: "alexnet-explorer.region.summary" });
+  }
+}
+
+/**
+ * AlexNet's layer kinds that the shared step sentence does not name, in words; other kinds pass
+ * through (the sentence names convolutions, pooling, dense layers and flatten itself).
+ */
+export function kindWords(kind: string): string {
+  switch (kind) {
+    case "lrn":
+      return msg("local response normalisation", { id: "alexnet-explorer.kind.lrn" });
+    case "dropout":
+      return msg("dropout", { id: "alexnet-explorer.kind.dropout" });
+    case "batch-norm":
+      return msg("batch normalisation", { id: "alexnet-explorer.kind.batch-norm" });
+    case "resizing":
+      return msg("resizing", { id: "alexnet-explorer.kind.resizing" });
+    default:
+      return kind;
+  }
+}
