@@ -12,6 +12,25 @@ const preview: Preview = {
     controls: { expanded: true },
     a11y: { test: "error" },
     layout: "padded",
+    options: {
+      // The lessons first (Storybook opens on the first entry: the LeNet-5 lesson), then the
+      // explorers, then the elements.
+      storySort: {
+        order: [
+          "Lessons",
+          [
+            "LeNet-5 (1998)",
+            "AlexNet (2012)",
+            "From LeNet to AlexNet",
+            "Korean",
+            ["LeNet-5 (1998)", "AlexNet (2012)", "From LeNet to AlexNet"],
+          ],
+          "Explorers",
+          ["LeNet-5", "AlexNet"],
+          "Elements",
+        ],
+      },
+    },
   },
   tags: ["autodocs"],
 };
