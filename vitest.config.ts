@@ -11,7 +11,10 @@ const file = (path: string) => fileURLToPath(new URL(`./packages/${path}`, impor
 const alias = [
   { find: /^@convstep\/engine$/, replacement: src("engine") },
   { find: /^@convstep\/models$/, replacement: src("models") },
-  { find: /^@convstep\/models\/(trained-weights|test-digits)$/, replacement: file("models/src/mnist/$1.ts") },
+  {
+    find: /^@convstep\/models\/(trained-weights|test-digits)$/,
+    replacement: file("models/src/mnist/$1.ts"),
+  },
 ];
 
 /** Browser tests need a Chromium; without one they stop with one line that says how to get one. */

@@ -33,7 +33,11 @@ export async function defaultWeights(
     if (trained) return { weights: trained, source: "trained (shipped)", trained: true };
   }
   const s = seed ?? DEFAULT_SEED;
-  return { weights: initWeights(model, { seed: s }), source: `untrained (seed ${s})`, trained: false };
+  return {
+    weights: initWeights(model, { seed: s }),
+    source: `untrained (seed ${s})`,
+    trained: false,
+  };
 }
 
 /** What the user asked for on the command line. */
