@@ -17,7 +17,7 @@ export const WEIGHT_OPTIONS: OptionSpecs = {
 
 /** Help lines of the weight options. */
 export const WEIGHT_HELP = `  --weights F  run with the weights of a tfjs model.json F (its shards beside it)
-  --seed N     seed of the untrained weights used without --weights (default 0)`;
+  --seed N     run on untrained weights from this seed instead of the shipped ones`;
 
 /** A model ready to run. */
 export interface Session {

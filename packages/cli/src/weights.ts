@@ -1,7 +1,7 @@
 /**
  * Which weights a command runs with: a model.json given with `--weights`, or the model's default.
- * Today every default is a seeded initialisation; when a model ships trained weights,
- * `defaultWeights` is the one place that changes.
+ * The default is the trained weights the models package ships (both LeNet-5s), else a seeded
+ * initialisation; `defaultWeights` is the one place that decides.
  */
 import { initWeights, loadWeights, type CompiledModel, type WeightSet } from "@convstep/engine";
 import type { CliIo } from "./io.js";

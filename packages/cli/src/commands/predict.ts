@@ -18,7 +18,7 @@ file: the file, the predicted class and its probability. For lenet5-1998 the cla
 lowest RBF distance wins and the probability is the softmax of the negated distances.
 
 Options:
-  --json       print [{ "file", "prediction", "probability" }]
+  --json       print [{ "file", "prediction", "probability" }] (+ "distance" for lenet5-1998)
 ${WEIGHT_HELP}
   -h, --help   show this help
 
