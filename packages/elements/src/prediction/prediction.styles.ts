@@ -38,12 +38,14 @@ export const predictionStyles = css`
     text-overflow: ellipsis;
   }
   .track {
+    display: block;
     height: 70%;
     background: color-mix(in srgb, var(--_border) 40%, transparent);
     border-radius: 2px;
     overflow: hidden;
   }
   [part~="bar"] {
+    display: block;
     height: 100%;
     background: var(--_bar);
     transition: width 200ms ease-out;

@@ -46,6 +46,10 @@ describe("<cs-prediction>", () => {
     expect(items[1].textContent).toContain("dog");
     const bar = items[1].querySelector<HTMLElement>("[part~=bar]")!;
     expect(parseFloat(bar.style.width)).toBeCloseTo(90, 6);
+    // The bar is really drawn: its rendered width is 90% of its track's.
+    const track = bar.parentElement!.getBoundingClientRect().width;
+    expect(track).toBeGreaterThan(0);
+    expect(bar.getBoundingClientRect().width / track).toBeCloseTo(0.9, 2);
     expect(el.shadowRoot!.querySelector("[aria-live]")!.textContent).toContain("dog");
   });
 
