@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext, randomNeurons } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { ActivationName, ActivationSpec } from "../spec/types.js";
 import { activation } from "./activation.js";
@@ -81,21 +82,10 @@ describe("activation layer", () => {
         const y = activation.forward(spec(name), x, {}, { training: false });
         const out = await y.data();
         tf.dispose([x, y]);
-        const picks = seededArray(30, 78, 0, 1);
-        for (let i = 0; i < 10; i++) {
-          const at = {
-            y: Math.floor(picks[3 * i] * h),
-            x: Math.floor(picks[3 * i + 1] * w),
-            channel: Math.floor(picks[3 * i + 2] * c),
-          };
+        for (const at of randomNeurons(10, 78, [h, w, c])) {
           const e = activation.explain(
             spec(name),
-            {
-              input: { data, shape: [h, w, c] },
-              inputShape: [h, w, c],
-              outputShape: [h, w, c],
-              weights: {},
-            },
+            explainContext(data, [h, w, c], [h, w, c]),
             at,
           ) as ElementwiseExplanation;
           expectAllClose([e.output], [out[(at.y * w + at.x) * c + at.channel]], {
@@ -131,12 +121,7 @@ describe("activation layer", () => {
   });
 
   it("explain() at y=1 of a vector → InputError", () => {
-    const ctx = {
-      input: { data: new Float32Array(3), shape: [3] },
-      inputShape: [3],
-      outputShape: [3],
-      weights: {},
-    };
+    const ctx = explainContext(new Float32Array(3), [3], [3]);
     expect(() => activation.explain(spec("relu"), ctx, { channel: 0, y: 1, x: 0 })).toThrow(
       InputError,
     );

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext, randomNeurons } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { BatchNormSpec } from "../spec/types.js";
 import { batchNorm } from "./batch-norm.js";
@@ -149,26 +150,15 @@ describe("batch-norm", () => {
       const y = batchNorm.forward(spec(), x, wt, { training: false });
       const out = await y.data();
       tf.dispose([x, y, ...Object.values(wt)]);
-      const picks = seededArray(8 * 3, 5, 0, 1);
-      for (let i = 0; i < 8; i++) {
-        const at = {
-          y: Math.floor(picks[3 * i] * h),
-          x: Math.floor(picks[3 * i + 1] * wd),
-          channel: Math.floor(picks[3 * i + 2] * c),
-        };
+      for (const at of randomNeurons(8, 5, [h, wd, c])) {
         const e = batchNorm.explain(
           spec(),
-          {
-            input: { data, shape: [h, wd, c] },
-            inputShape: [h, wd, c],
-            outputShape: [h, wd, c],
-            weights: {
-              gamma: { data: w.gamma, shape: [c] },
-              beta: { data: w.beta, shape: [c] },
-              moving_mean: { data: w.mean, shape: [c] },
-              moving_variance: { data: w.variance, shape: [c] },
-            },
-          },
+          explainContext(data, [h, wd, c], [h, wd, c], {
+            gamma: { data: w.gamma, shape: [c] },
+            beta: { data: w.beta, shape: [c] },
+            moving_mean: { data: w.mean, shape: [c] },
+            moving_variance: { data: w.variance, shape: [c] },
+          }),
           at,
         ) as ElementwiseExplanation;
         const expected = out[(at.y * wd + at.x) * c + at.channel];
@@ -192,12 +182,12 @@ describe("batch-norm", () => {
 
   it("bn explain() outside the output → InputError", () => {
     const ones = { data: new Float32Array([1, 1]), shape: [2] };
-    const ctx = {
-      input: { data: new Float32Array(8), shape: [2, 2, 2] },
-      inputShape: [2, 2, 2],
-      outputShape: [2, 2, 2],
-      weights: { gamma: ones, beta: ones, moving_mean: ones, moving_variance: ones },
-    };
+    const ctx = explainContext(new Float32Array(8), [2, 2, 2], [2, 2, 2], {
+      gamma: ones,
+      beta: ones,
+      moving_mean: ones,
+      moving_variance: ones,
+    });
     expect(() => batchNorm.explain(spec(), ctx, { channel: 2, y: 0, x: 0 })).toThrow(InputError);
   });
 

@@ -4,18 +4,13 @@
  * variance; when training, the batch's own moments (biased variance, as `tf.nn.moments`).
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, WeightsError, formatShape } from "../errors.js";
+import { SpecError, WeightsError } from "../errors.js";
 import type { BatchNormSpec, Shape } from "../spec/types.js";
-import type {
-  ArrayWithShape,
-  ElementwiseExplanation,
-  ExplainContext,
-  LayerImpl,
-  LayerWeights,
-  NeuronIndex,
-  ParamSpec,
-  Window,
-} from "./layer.js";
+import { downloadedValues } from "./explain-arrays.js";
+import type { ElementwiseExplanation, LayerImpl, LayerWeights, ParamSpec } from "./layer.js";
+import { checkMapOrVector, sameShape } from "./map-shape.js";
+import { neuronOffset } from "./neuron-index.js";
+import { pointWindow } from "./window2d.js";
 
 /** Keras' default ε. */
 export const BATCH_NORM_EPSILON = 0.001;
@@ -36,47 +31,12 @@ function weight(spec: BatchNormSpec, weights: LayerWeights, name: string): tf.Te
   return w;
 }
 
-function downloaded(
-  spec: BatchNormSpec,
-  ctx: ExplainContext,
-  name: string,
-  channels: number,
-): Float32Array {
-  const w: ArrayWithShape | undefined = ctx.weights[name];
-  if (!w || w.data.length !== channels) {
-    throw new WeightsError(
-      `expected ${channels} values, got ${w ? w.data.length : "none"}`,
-      `${spec.name}/${name}`,
-    );
-  }
-  return w.data;
-}
-
-/** Flat index of (y, x, channel) in a `[h, w, c]` or `[n]` array (then y = x = 0). */
-function flatIndex(shape: Shape, at: NeuronIndex, layer: string): number {
-  const c = shape[shape.length - 1];
-  const [h, w] = shape.length === 3 ? [shape[0], shape[1]] : [1, 1];
-  const inside =
-    at.channel >= 0 && at.channel < c && at.y >= 0 && at.y < h && at.x >= 0 && at.x < w;
-  if (!inside || ![at.channel, at.y, at.x].every(Number.isInteger)) {
-    throw new InputError(
-      `layer "${layer}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output ${formatShape(shape)}`,
-    );
-  }
-  return (at.y * w + at.x) * c + at.channel;
-}
-
 /** Batch normalisation over the channel axis; weights γ, β, moving mean and variance `[c]`. */
 export const batchNorm: LayerImpl<BatchNormSpec> = {
   kind: "batch-norm",
 
   validate(spec, inputShape) {
-    if (inputShape.length !== 3 && inputShape.length !== 1) {
-      throw new SpecError(
-        `expects a feature map [height, width, channels] or a vector [units] as input, got shape ${formatShape(inputShape)}`,
-        { layer: spec.name },
-      );
-    }
+    checkMapOrVector(spec.name, inputShape);
     const eps = epsilonOf(spec);
     if (typeof eps !== "number" || !Number.isFinite(eps) || eps <= 0) {
       throw new SpecError(`expected a positive number, got ${JSON.stringify(spec.epsilon)}`, {
@@ -93,9 +53,7 @@ export const batchNorm: LayerImpl<BatchNormSpec> = {
     }
   },
 
-  outputShape(_spec, inputShape) {
-    return [...inputShape];
-  },
+  outputShape: sameShape,
 
   params(_spec, inputShape): ParamSpec[] {
     const c = channelsOf(inputShape);
@@ -139,16 +97,14 @@ export const batchNorm: LayerImpl<BatchNormSpec> = {
     });
   },
 
-  window(_spec, _inputShape, y, x): Window {
-    return { y0: y, x0: x, y1: y + 1, x1: x + 1 };
-  },
+  window: pointWindow,
 
   explain(spec, ctx, at): ElementwiseExplanation {
     const c = channelsOf(ctx.inputShape);
-    const index = flatIndex(ctx.inputShape, at, spec.name);
+    const index = neuronOffset(spec.name, ctx.inputShape, at);
     const value = ctx.input.data[index];
     const [gamma, beta, mean, variance] = WEIGHT_NAMES.map(
-      (n) => downloaded(spec, ctx, n, c)[at.channel],
+      (n) => downloadedValues(spec.name, ctx, n, c)[at.channel],
     );
     const eps = epsilonOf(spec);
     const output = (gamma * (value - mean)) / Math.sqrt(variance + eps) + beta;

@@ -1,105 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import { describe, expect, it } from "vitest";
+import { expectSpecError } from "../../../../test/expect-spec-error.js";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
-import { SpecError } from "../errors.js";
+import { explainContext, forwardOnce, randomNeurons } from "../../../../test/layer-harness.js";
+import { referenceConv2d, type ReferenceConv2dOptions } from "../../../../test/reference/conv2d.js";
 import type { Conv2DSpec, Shape } from "../spec/types.js";
 import { conv2d } from "./conv2d.js";
 import type { ArrayWithShape, ConvExplanation } from "./layer.js";
-
-// ---------------------------------------------------------------------------------------------
-// A second, plain-JS convolution: loops only, pads given explicitly by the test.
-// ---------------------------------------------------------------------------------------------
-
-interface RefConv {
-  readonly x: Float32Array;
-  readonly shape: readonly [number, number, number];
-  readonly kernel: Float32Array;
-  readonly kh: number;
-  readonly kw: number;
-  readonly filters: number;
-  readonly strides?: readonly [number, number];
-  readonly dilation?: readonly [number, number];
-  /** [top, bottom, left, right]. */
-  readonly pads?: readonly [number, number, number, number];
-  readonly groups?: number;
-  readonly bias?: Float32Array;
-  /** Whether input channel c feeds output map o (all when absent). */
-  readonly linked?: (c: number, o: number) => boolean;
-}
-
-function refConv(p: RefConv): { data: Float32Array; outH: number; outW: number } {
-  const [h, w, c] = p.shape;
-  const [sh, sw] = p.strides ?? [1, 1];
-  const [dh, dw] = p.dilation ?? [1, 1];
-  const [t, b, l, r] = p.pads ?? [0, 0, 0, 0];
-  const groups = p.groups ?? 1;
-  const inPer = c / groups;
-  const outPer = p.filters / groups;
-  const outH = Math.floor((h + t + b - ((p.kh - 1) * dh + 1)) / sh) + 1;
-  const outW = Math.floor((w + l + r - ((p.kw - 1) * dw + 1)) / sw) + 1;
-  const data = new Float32Array(outH * outW * p.filters);
-  for (let oy = 0; oy < outH; oy++) {
-    for (let ox = 0; ox < outW; ox++) {
-      for (let o = 0; o < p.filters; o++) {
-        const group = Math.floor(o / outPer);
-        let sum = p.bias ? p.bias[o] : 0;
-        for (let ci = 0; ci < inPer; ci++) {
-          const ch = group * inPer + ci;
-          if (p.linked && !p.linked(ch, o)) continue;
-          for (let ky = 0; ky < p.kh; ky++) {
-            for (let kx = 0; kx < p.kw; kx++) {
-              const iy = oy * sh - t + ky * dh;
-              const ix = ox * sw - l + kx * dw;
-              if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
-              sum += x(p, iy, ix, ch) * p.kernel[((ky * p.kw + kx) * inPer + ci) * p.filters + o];
-            }
-          }
-        }
-        data[(oy * outW + ox) * p.filters + o] = sum;
-      }
-    }
-  }
-  return { data, outH, outW };
-}
-
-function x(p: RefConv, y: number, xx: number, c: number): number {
-  return p.x[(y * p.shape[1] + xx) * p.shape[2] + c];
-}
-
-/** Runs the layer's forward on a batch of one; checks that nothing leaks. */
-async function forward(
-  spec: Conv2DSpec,
-  inputShape: readonly [number, number, number],
-  input: Float32Array,
-  weights: Record<string, ArrayWithShape>,
-): Promise<{ shape: number[]; data: Float32Array }> {
-  return expectNoLeaks(() => {
-    const xt = tf.tensor4d(input, [1, ...inputShape]);
-    const ws = Object.fromEntries(
-      Object.entries(weights).map(([k, v]) => [k, tf.tensor(v.data, [...v.shape])]),
-    );
-    const y = conv2d.forward(spec, xt, ws, { training: false });
-    const out = { shape: y.shape, data: Float32Array.from(y.dataSync()) };
-    tf.dispose([xt, y, ...Object.values(ws)]);
-    return out;
-  });
-}
-
-function expectSpecError(fn: () => unknown, layer: string, attribute: string, text: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(SpecError);
-  const err = caught as SpecError;
-  expect(err.layer).toBe(layer);
-  expect(err.attribute).toBe(attribute);
-  expect(err.message).toContain(`layer "${layer}", attribute "${attribute}"`);
-  expect(err.message).toContain(text);
-}
 
 /** LeCun et al. 1998, Table I: row = S2 map, column = C3 map, X = connected. */
 const TABLE_I_ROWS = [
@@ -152,7 +60,7 @@ describe("conv2d forward values", () => {
   it("conv2d x=1..25 (5×5) k=3 of ones, valid → window sums (hand-computed 63, 72, …)", async () => {
     const input = Float32Array.from({ length: 25 }, (_, i) => i + 1);
     const spec: Conv2DSpec = { name: "c", kind: "conv2d", filters: 1, kernelSize: 3 };
-    const out = await forward(spec, [5, 5, 1], input, {
+    const out = await forwardOnce(conv2d, spec, [5, 5, 1], input, {
       kernel: { data: new Float32Array(9).fill(1), shape: [3, 3, 1, 1] },
       bias: { data: new Float32Array([0.5]), shape: [1] },
     });
@@ -175,7 +83,7 @@ describe("conv2d forward values", () => {
       padding: "same",
       useBias: false,
     };
-    const out = await forward(spec, [5, 5, 1], input, {
+    const out = await forwardOnce(conv2d, spec, [5, 5, 1], input, {
       kernel: { data: new Float32Array(9).fill(1), shape: [3, 3, 1, 1] },
     });
     expect(out.shape).toEqual([1, 3, 3, 1]);
@@ -192,7 +100,7 @@ describe("conv2d forward values", () => {
     input: [number, number, number];
     kernel: [number, number];
     filters: number;
-    ref: Partial<RefConv>;
+    ref: Partial<ReferenceConv2dOptions>;
   }[] = [
     { title: "k=3 s=1 pad=valid", spec: {}, input: [6, 5, 2], kernel: [3, 3], filters: 3, ref: {} },
     {
@@ -274,11 +182,11 @@ describe("conv2d forward values", () => {
         ...c.spec,
       } as Conv2DSpec;
       conv2d.validate(spec, c.input);
-      const out = await forward(spec, c.input, input, {
+      const out = await forwardOnce(conv2d, spec, c.input, input, {
         kernel: { data: kernel, shape: [kh, kw, c.input[2], c.filters] },
         bias: { data: bias, shape: [c.filters] },
       });
-      const ref = refConv({
+      const ref = referenceConv2d({
         x: input,
         shape: c.input,
         kernel,
@@ -305,11 +213,19 @@ describe("conv2d forward values", () => {
       kernelSize: 3,
       activation: "relu",
     };
-    const out = await forward(spec, [4, 4, 2], input, {
+    const out = await forwardOnce(conv2d, spec, [4, 4, 2], input, {
       kernel: { data: kernel, shape: [3, 3, 2, 3] },
       bias: { data: bias, shape: [3] },
     });
-    const ref = refConv({ x: input, shape: [4, 4, 2], kernel, kh: 3, kw: 3, filters: 3, bias });
+    const ref = referenceConv2d({
+      x: input,
+      shape: [4, 4, 2],
+      kernel,
+      kh: 3,
+      kw: 3,
+      filters: 3,
+      bias,
+    });
     expectAllClose(
       out.data,
       Array.from(ref.data, (v) => Math.max(0, v)),
@@ -334,7 +250,7 @@ describe("conv2d groups", () => {
       groups: 2,
     };
     conv2d.validate(spec, inputShape);
-    const out = await forward(spec, inputShape, input, {
+    const out = await forwardOnce(conv2d, spec, inputShape, input, {
       kernel: { data: kernel, shape: [3, 3, 2, 6] },
       bias: { data: bias, shape: [6] },
     });
@@ -357,7 +273,7 @@ describe("conv2d groups", () => {
     );
     expect(out.shape).toEqual([1, 5, 5, 6]);
     expectAllClose(out.data, separate, { atol: 1e-5 });
-    const ref = refConv({
+    const ref = referenceConv2d({
       x: input,
       shape: inputShape,
       kernel,
@@ -423,11 +339,11 @@ describe("conv2d connection table (LeNet-5 C3)", () => {
     // A dense kernel: the cut links hold non-zero values that must be ignored.
     const kernel = seededArray(5 * 5 * 6 * 16, 22);
     const bias = seededArray(16, 23);
-    const out = await forward(c3(), [14, 14, 6], input, {
+    const out = await forwardOnce(conv2d, c3(), [14, 14, 6], input, {
       kernel: { data: kernel, shape: [5, 5, 6, 16] },
       bias: { data: bias, shape: [16] },
     });
-    const ref = refConv({
+    const ref = referenceConv2d({
       x: input,
       shape: [14, 14, 6],
       kernel,
@@ -685,22 +601,11 @@ describe("conv2d explain", () => {
         };
       });
       const input = seededArray(c.input[0] * c.input[1] * c.input[2], 500 + i);
-      const out = await forward(c.spec, c.input, input, weights);
-      const pick = seededArray(24, 600 + i, 0, 1);
-      for (let n = 0; n < 8; n++) {
-        const at = {
-          y: Math.floor(pick[3 * n] * outShape[0]),
-          x: Math.floor(pick[3 * n + 1] * outShape[1]),
-          channel: Math.floor(pick[3 * n + 2] * outShape[2]),
-        };
+      const out = await forwardOnce(conv2d, c.spec, c.input, input, weights);
+      for (const at of randomNeurons(8, 600 + i, outShape)) {
         const e = conv2d.explain(
           c.spec,
-          {
-            input: { data: input, shape: c.input },
-            inputShape: c.input,
-            outputShape: outShape,
-            weights,
-          },
+          explainContext(input, c.input, outShape, weights),
           at,
         ) as ConvExplanation;
         const expected = out.data[(at.y * outShape[1] + at.x) * outShape[2] + at.channel];
@@ -726,15 +631,10 @@ describe("conv2d explain", () => {
     const kernel = seededArray(5 * 5 * 6 * 16, 42);
     const e = conv2d.explain(
       c3(),
-      {
-        input: { data: input, shape: [14, 14, 6] },
-        inputShape: [14, 14, 6],
-        outputShape: [10, 10, 16],
-        weights: {
-          kernel: { data: kernel, shape: [5, 5, 6, 16] },
-          bias: { data: new Float32Array(16).fill(0.25), shape: [16] },
-        },
-      },
+      explainContext(input, [14, 14, 6], [10, 10, 16], {
+        kernel: { data: kernel, shape: [5, 5, 6, 16] },
+        bias: { data: new Float32Array(16).fill(0.25), shape: [16] },
+      }),
       { channel: 4, y: 3, x: 7 },
     ) as ConvExplanation;
     expect(e.type).toBe("conv");
@@ -762,15 +662,10 @@ describe("conv2d explain", () => {
     };
     const e = conv2d.explain(
       spec,
-      {
-        input: { data: seededArray(5 * 5 * 4, 51), shape: [5, 5, 4] },
-        inputShape: [5, 5, 4],
-        outputShape: [5, 5, 4],
-        weights: {
-          kernel: { data: seededArray(3 * 3 * 2 * 4, 52), shape: [3, 3, 2, 4] },
-          bias: { data: seededArray(4, 53), shape: [4] },
-        },
-      },
+      explainContext(seededArray(5 * 5 * 4, 51), [5, 5, 4], [5, 5, 4], {
+        kernel: { data: seededArray(3 * 3 * 2 * 4, 52), shape: [3, 3, 2, 4] },
+        bias: { data: seededArray(4, 53), shape: [4] },
+      }),
       { channel: 3, y: 0, x: 4 },
     ) as ConvExplanation;
     expect(e.group).toBe(1);
@@ -789,15 +684,10 @@ describe("conv2d explain", () => {
     const spec: Conv2DSpec = { name: "d", kind: "conv2d", filters: 1, kernelSize: 3, dilation: 2 };
     const e = conv2d.explain(
       spec,
-      {
-        input: { data: input, shape: [7, 7, 1] },
-        inputShape: [7, 7, 1],
-        outputShape: [3, 3, 1],
-        weights: {
-          kernel: { data: new Float32Array(9).fill(1), shape: [3, 3, 1, 1] },
-          bias: { data: new Float32Array(1), shape: [1] },
-        },
-      },
+      explainContext(input, [7, 7, 1], [3, 3, 1], {
+        kernel: { data: new Float32Array(9).fill(1), shape: [3, 3, 1, 1] },
+        bias: { data: new Float32Array(1), shape: [1] },
+      }),
       { channel: 0, y: 1, x: 0 },
     ) as ConvExplanation;
     // Rows 1, 3, 5 and columns 0, 2, 4 of a 7×7 map numbered 0…48.
@@ -858,104 +748,134 @@ describe("conv2d validation", () => {
     kernelSize: 5,
     padding: 2,
   };
-  it('conv2d groups=5 on 96 channels → SpecError layer "conv2", attribute "groups"', () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, groups: 5 }, [27, 27, 96]),
-      "conv2",
+  const invalid: [
+    title: string,
+    patch: Partial<Conv2DSpec>,
+    input: Shape,
+    attribute: string,
+    text: string,
+  ][] = [
+    [
+      'conv2d groups=5 on 96 channels → SpecError layer "conv2", attribute "groups"',
+      { groups: 5 },
+      [27, 27, 96],
       "groups",
       "5 does not divide the 96 input channels",
-    );
-  });
-  it("conv2d groups=3 on 96 channels with 256 filters → SpecError on groups naming the filters", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, groups: 3 }, [27, 27, 96]),
-      "conv2",
+    ],
+    [
+      "conv2d groups=3 on 96 channels with 256 filters → SpecError on groups naming the filters",
+      { groups: 3 },
+      [27, 27, 96],
       "groups",
       "3 does not divide the 256 filters",
-    );
-  });
-  it("conv2d groups=0 → SpecError on groups", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, groups: 0 }, [27, 27, 96]),
-      "conv2",
-      "groups",
-      "got 0",
-    );
-  });
-  it("conv2d stride 2 with dilation 2 → SpecError on dilation", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, strides: 2, dilation: 2 }, [27, 27, 96]),
-      "conv2",
+    ],
+    ["conv2d groups=0 → SpecError on groups", { groups: 0 }, [27, 27, 96], "groups", "got 0"],
+    [
+      "conv2d stride 2 with dilation 2 → SpecError on dilation",
+      { strides: 2, dilation: 2 },
+      [27, 27, 96],
       "dilation",
       "cannot be combined with strides [2, 2]",
-    );
-  });
-  it("conv2d filters=1.5 → SpecError on filters", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, filters: 1.5 }, [27, 27, 96]),
-      "conv2",
+    ],
+    [
+      "conv2d filters=1.5 → SpecError on filters",
+      { filters: 1.5 },
+      [27, 27, 96],
       "filters",
       "got 1.5",
-    );
-  });
-  it("conv2d kernelSize=0 → SpecError on kernelSize", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, kernelSize: 0 }, [27, 27, 96]),
-      "conv2",
+    ],
+    [
+      "conv2d kernelSize=0 → SpecError on kernelSize",
+      { kernelSize: 0 },
+      [27, 27, 96],
       "kernelSize",
       "got 0",
-    );
-  });
-  it("conv2d k=5 on a 3×3 input, valid → SpecError on kernelSize (does not fit)", () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, padding: "valid" }, [3, 3, 96]),
-      "conv2",
+    ],
+    [
+      "conv2d k=5 on a 3×3 input, valid → SpecError on kernelSize (does not fit)",
+      { padding: "valid" },
+      [3, 3, 96],
       "kernelSize",
       "does not fit the 3×3 input",
-    );
-  });
-  it('conv2d padding "full" → SpecError on padding', () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, padding: "full" as unknown as "same" }, [27, 27, 96]),
-      "conv2",
+    ],
+    [
+      'conv2d padding "full" → SpecError on padding',
+      { padding: "full" as unknown as "same" },
+      [27, 27, 96],
       "padding",
       '"full"',
-    );
-  });
-  it('conv2d activation "swish" → SpecError on activation', () => {
-    expectSpecError(
-      () => conv2d.validate({ ...base, activation: "swish" as unknown as "relu" }, [27, 27, 96]),
-      "conv2",
+    ],
+    [
+      'conv2d activation "swish" → SpecError on activation',
+      { activation: "swish" as unknown as "relu" },
+      [27, 27, 96],
       "activation",
       '"swish"',
-    );
-  });
+    ],
+  ];
+  for (const [title, patch, input, attribute, text] of invalid) {
+    it(title, () => {
+      expectSpecError(
+        () => conv2d.validate({ ...base, ...patch }, input),
+        "conv2",
+        attribute,
+        text,
+      );
+    });
+  }
   it("conv2d on a vector input [84] → SpecError naming the layer", () => {
     expect(() => conv2d.validate(base, [84])).toThrow(/layer "conv2".*\[84\]/);
   });
 
-  const c3bad =
-    (connections: unknown, extra: Partial<Conv2DSpec> = {}) =>
-    () =>
-      conv2d.validate({ ...c3(), connections: connections as number[][], ...extra }, [14, 14, 6]);
-  it("C3 connections with 15 entries for 16 filters → SpecError on connections", () => {
-    expectSpecError(
-      c3bad(TABLE_I.slice(1)),
-      "C3",
-      "connections",
+  const badTables: [
+    title: string,
+    connections: unknown,
+    extra: Partial<Conv2DSpec>,
+    text: string,
+  ][] = [
+    [
+      "C3 connections with 15 entries for 16 filters → SpecError on connections",
+      TABLE_I.slice(1),
+      {},
       "expected 16 entries (one per filter), got 15",
-    );
-  });
-  it("C3 connections entry with channel 6 of 6 → SpecError on connections (out of range)", () => {
-    expectSpecError(c3bad([...TABLE_I.slice(0, 15), [0, 6]]), "C3", "connections", "entry 15");
-  });
-  it("C3 connections entry listing a channel twice → SpecError on connections", () => {
-    expectSpecError(c3bad([[1, 1], ...TABLE_I.slice(1)]), "C3", "connections", "listed twice");
-  });
-  it("C3 connections with an empty entry → SpecError on connections", () => {
-    expectSpecError(c3bad([[], ...TABLE_I.slice(1)]), "C3", "connections", "non-empty");
-  });
-  it("C3 connections together with groups=2 → SpecError on connections", () => {
-    expectSpecError(c3bad(TABLE_I, { groups: 2 }), "C3", "connections", "groups = 2");
-  });
+    ],
+    [
+      "C3 connections entry with channel 6 of 6 → SpecError on connections (out of range)",
+      [...TABLE_I.slice(0, 15), [0, 6]],
+      {},
+      "entry 15",
+    ],
+    [
+      "C3 connections entry listing a channel twice → SpecError on connections",
+      [[1, 1], ...TABLE_I.slice(1)],
+      {},
+      "listed twice",
+    ],
+    [
+      "C3 connections with an empty entry → SpecError on connections",
+      [[], ...TABLE_I.slice(1)],
+      {},
+      "non-empty",
+    ],
+    [
+      "C3 connections together with groups=2 → SpecError on connections",
+      TABLE_I,
+      { groups: 2 },
+      "groups = 2",
+    ],
+  ];
+  for (const [title, connections, extra, text] of badTables) {
+    it(title, () => {
+      expectSpecError(
+        () =>
+          conv2d.validate(
+            { ...c3(), connections: connections as number[][], ...extra },
+            [14, 14, 6],
+          ),
+        "C3",
+        "connections",
+        text,
+      );
+    });
+  }
 });

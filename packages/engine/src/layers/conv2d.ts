@@ -5,7 +5,7 @@
  * Weights (Keras layout): `kernel` [kh, kw, in/groups, filters], `bias` [filters].
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, WeightsError, formatShape } from "../errors.js";
+import { SpecError } from "../errors.js";
 import type { Conv2DSpec, Shape } from "../spec/types.js";
 import {
   dilatedExtent,
@@ -22,15 +22,10 @@ import {
   outputsPerInput,
   validateConnections,
 } from "./connection-table.js";
-import type {
-  ConvExplanation,
-  ExplainContext,
-  LayerCounts,
-  LayerImpl,
-  NeuronIndex,
-  ParamSpec,
-  Window,
-} from "./layer.js";
+import { downloadedWeight, inputMap } from "./explain-arrays.js";
+import type { ConvExplanation, LayerCounts, LayerImpl, ParamSpec, Window } from "./layer.js";
+import { checkWindowNeuron } from "./neuron-index.js";
+import { stridedWindow } from "./window2d.js";
 
 /** Every size of a convolution, resolved to numbers. */
 interface ConvGeometry {
@@ -165,33 +160,9 @@ function tfPadding(
   ];
 }
 
-/** A downloaded weight, or WeightsError naming it. */
-function weight(spec: Conv2DSpec, ctx: ExplainContext, name: string, size: number): Float32Array {
-  const w = ctx.weights[name];
-  if (!w) throw new WeightsError("missing (needed to explain a neuron)", `${spec.name}/${name}`);
-  if (w.data.length !== size) {
-    throw new WeightsError(
-      `expected ${size} values, got ${w.data.length} (shape ${formatShape(w.shape)})`,
-      `${spec.name}/${name}`,
-    );
-  }
-  return w.data;
-}
-
-function checkNeuron(spec: Conv2DSpec, g: ConvGeometry, at: NeuronIndex): void {
-  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
-  if (!ok(at.channel, g.filters) || !ok(at.y, g.outH) || !ok(at.x, g.outW)) {
-    throw new InputError(
-      `layer "${spec.name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) is outside the output ${g.outH}×${g.outW}×${g.filters}`,
-    );
-  }
-}
-
 /** Window of output (y, x) in input coordinates (may extend into the padding). */
 function windowAt(g: ConvGeometry, y: number, x: number): Window {
-  const y0 = y * g.strides[0] - g.pads.top;
-  const x0 = x * g.strides[1] - g.pads.left;
-  return { y0, x0, y1: y0 + g.kEffH, x1: x0 + g.kEffW };
+  return stridedWindow(y, x, [g.kEffH, g.kEffW], g.strides, g.pads);
 }
 
 /** The 2-D convolution layer. */
@@ -335,15 +306,16 @@ export const conv2d: LayerImpl<Conv2DSpec> = {
 
   explain(spec, ctx, at): ConvExplanation {
     const g = geometry(spec, ctx.inputShape);
-    checkNeuron(spec, g, at);
-    const input = ctx.input.data;
-    if (input.length !== g.inH * g.inW * g.inC) {
-      throw new InputError(
-        `layer "${spec.name}": expected an input of ${g.inH}×${g.inW}×${g.inC} values, got ${input.length}`,
-      );
-    }
-    const kernel = weight(spec, ctx, "kernel", g.kh * g.kw * g.inPerGroup * g.filters);
-    const bias = spec.useBias === false ? undefined : weight(spec, ctx, "bias", g.filters);
+    checkWindowNeuron(spec.name, at, g.outH, g.outW, g.filters);
+    const input = inputMap(spec.name, ctx, g.inH, g.inW, g.inC);
+    const kernel = downloadedWeight(
+      spec.name,
+      ctx,
+      "kernel",
+      g.kh * g.kw * g.inPerGroup * g.filters,
+    );
+    const bias =
+      spec.useBias === false ? undefined : downloadedWeight(spec.name, ctx, "bias", g.filters);
     const win = windowAt(g, at.y, at.x);
     const activation = spec.activation ?? "linear";
 

@@ -3,17 +3,14 @@
  * `[out]`. LeNet-5's F6 (120 → 84) and AlexNet's fc6–fc8 are dense layers.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, WeightsError, formatShape } from "../errors.js";
-import type { DenseSpec, Shape } from "../spec/types.js";
+import { SpecError, WeightsError } from "../errors.js";
+import type { DenseSpec } from "../spec/types.js";
 import { activate, activateScalar, isActivation, softmaxAt } from "./activations.js";
-import type {
-  Contribution,
-  DenseExplanation,
-  ExplainContext,
-  LayerImpl,
-  ParamSpec,
-  Window,
-} from "./layer.js";
+import { downloadedValues } from "./explain-arrays.js";
+import type { Contribution, DenseExplanation, LayerImpl, ParamSpec } from "./layer.js";
+import { vectorLength } from "./map-shape.js";
+import { checkUnit } from "./neuron-index.js";
+import { wholeMapWindow } from "./window2d.js";
 
 /** How many of the largest contributions an explanation lists. */
 const TOP = 10;
@@ -22,39 +19,12 @@ function useBias(spec: DenseSpec): boolean {
   return spec.useBias ?? true;
 }
 
-/** The length of the input vector; SpecError when the input is not a vector. */
-function inputLength(spec: DenseSpec, inputShape: Shape): number {
-  if (inputShape.length !== 1) {
-    throw new SpecError(
-      `expects a vector [units] as input, got shape ${formatShape(inputShape)}: add a flatten layer before it`,
-      { layer: spec.name, attribute: "inputs" },
-    );
-  }
-  return inputShape[0];
-}
-
-function downloaded(
-  spec: DenseSpec,
-  ctx: ExplainContext,
-  name: string,
-  size: number,
-): Float32Array {
-  const w = ctx.weights[name];
-  if (!w || w.data.length !== size) {
-    throw new WeightsError(
-      `expected ${size} values, got ${w ? w.data.length : "none"}`,
-      `${spec.name}/${name}`,
-    );
-  }
-  return w.data;
-}
-
 /** Dense: `matMul(x, kernel) + bias`, then the activation (softmax over the units). */
 export const dense: LayerImpl<DenseSpec> = {
   kind: "dense",
 
   validate(spec, inputShape) {
-    inputLength(spec, inputShape);
+    vectorLength(spec.name, inputShape);
     const units: unknown = spec.units;
     if (typeof units !== "number" || !Number.isInteger(units) || units < 1) {
       throw new SpecError(`expected a positive integer, got ${JSON.stringify(units)}`, {
@@ -81,7 +51,7 @@ export const dense: LayerImpl<DenseSpec> = {
   },
 
   params(spec, inputShape): ParamSpec[] {
-    const n = inputLength(spec, inputShape);
+    const n = vectorLength(spec.name, inputShape);
     const kernel: ParamSpec = {
       name: "kernel",
       shape: [n, spec.units],
@@ -103,7 +73,7 @@ export const dense: LayerImpl<DenseSpec> = {
   },
 
   counts(spec, inputShape) {
-    const n = inputLength(spec, inputShape);
+    const n = vectorLength(spec.name, inputShape);
     const bias = useBias(spec) ? 1 : 0;
     return {
       trainable: n * spec.units + bias * spec.units,
@@ -124,24 +94,17 @@ export const dense: LayerImpl<DenseSpec> = {
     });
   },
 
-  window(_spec, inputShape): Window {
-    // A vector input has no spatial extent: the whole map is its single position.
-    const [h, w] = inputShape.length === 3 ? [inputShape[0], inputShape[1]] : [1, 1];
-    return { y0: 0, x0: 0, y1: h, x1: w };
-  },
+  // A vector input has no spatial extent: the whole map is its single position.
+  window: wholeMapWindow,
 
   explain(spec, ctx, at): DenseExplanation {
-    const n = inputLength(spec, ctx.inputShape);
+    const n = vectorLength(spec.name, ctx.inputShape);
     const units = spec.units;
     const unit = at.channel;
-    if (!Number.isInteger(unit) || unit < 0 || unit >= units || at.y !== 0 || at.x !== 0) {
-      throw new InputError(
-        `layer "${spec.name}": neuron (unit ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output [${units}] (vector units have y = x = 0)`,
-      );
-    }
+    checkUnit(spec.name, at, units);
     const inputs = ctx.input.data.slice(0, n);
-    const kernel = downloaded(spec, ctx, "kernel", n * units);
-    const biases = useBias(spec) ? downloaded(spec, ctx, "bias", units) : undefined;
+    const kernel = downloadedValues(spec.name, ctx, "kernel", n * units);
+    const biases = useBias(spec) ? downloadedValues(spec.name, ctx, "bias", units) : undefined;
 
     const logitOf = (u: number): number => {
       let s = 0;

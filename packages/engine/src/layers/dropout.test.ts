@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext } from "../../../../test/layer-harness.js";
 import { SpecError } from "../errors.js";
 import type { DropoutSpec } from "../spec/types.js";
 import { dropout } from "./dropout.js";
@@ -69,11 +70,11 @@ describe("dropout", () => {
       const y = dropout.forward(spec(), x, {}, { training: false });
       const out = await y.data();
       tf.dispose([x, y]);
-      const e = dropout.explain(
-        spec(),
-        { input: { data, shape: [5] }, inputShape: [5], outputShape: [5], weights: {} },
-        { channel: 3, y: 0, x: 0 },
-      ) as ElementwiseExplanation;
+      const e = dropout.explain(spec(), explainContext(data, [5], [5]), {
+        channel: 3,
+        y: 0,
+        x: 0,
+      }) as ElementwiseExplanation;
       expect(e.output).toBe(out[3]);
       expect(e.formula).toMatch(/identity at inference/);
       expect(e.terms.rate).toBe(0.5);
@@ -83,16 +84,11 @@ describe("dropout", () => {
 
   it("dropout explain() at (y 1, x 2, c 1) of [3,4,2] reads input index (1·4 + 2)·2 + 1 = 13", () => {
     const data = Float32Array.from({ length: 24 }, (_, i) => i);
-    const e = dropout.explain(
-      spec(),
-      {
-        input: { data, shape: [3, 4, 2] },
-        inputShape: [3, 4, 2],
-        outputShape: [3, 4, 2],
-        weights: {},
-      },
-      { channel: 1, y: 1, x: 2 },
-    ) as ElementwiseExplanation;
+    const e = dropout.explain(spec(), explainContext(data, [3, 4, 2], [3, 4, 2]), {
+      channel: 1,
+      y: 1,
+      x: 2,
+    }) as ElementwiseExplanation;
     expect(e.output).toBe(13);
   });
 

@@ -4,23 +4,13 @@
  * 1/(1 − rate), so the expected output equals the input (`tf.dropout`).
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, formatShape } from "../errors.js";
-import type { DropoutSpec, Shape } from "../spec/types.js";
-import type { ElementwiseExplanation, LayerImpl, NeuronIndex, Window } from "./layer.js";
-
-/** Flat index of (y, x, channel) in a `[h, w, c]` or `[n]` array (then y = x = 0). */
-function flatIndex(shape: Shape, at: NeuronIndex, layer: string): number {
-  const c = shape[shape.length - 1];
-  const [h, w] = shape.length === 3 ? [shape[0], shape[1]] : [1, 1];
-  const inside =
-    at.channel >= 0 && at.channel < c && at.y >= 0 && at.y < h && at.x >= 0 && at.x < w;
-  if (!inside || ![at.channel, at.y, at.x].every(Number.isInteger)) {
-    throw new InputError(
-      `layer "${layer}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output ${formatShape(shape)}`,
-    );
-  }
-  return (at.y * w + at.x) * c + at.channel;
-}
+import { SpecError } from "../errors.js";
+import type { DropoutSpec } from "../spec/types.js";
+import type { ElementwiseExplanation, LayerImpl } from "./layer.js";
+import { checkMapOrVector, sameShape } from "./map-shape.js";
+import { neuronOffset } from "./neuron-index.js";
+import { noParams, zeroCounts } from "./weightless.js";
+import { pointWindow } from "./window2d.js";
 
 /** Dropout: a clone of the input at inference, `tf.dropout(x, rate)` when training. */
 export const dropout: LayerImpl<DropoutSpec> = {
@@ -34,37 +24,22 @@ export const dropout: LayerImpl<DropoutSpec> = {
         attribute: "rate",
       });
     }
-    if (inputShape.length !== 3 && inputShape.length !== 1) {
-      throw new SpecError(
-        `expects a feature map [height, width, channels] or a vector [units] as input, got shape ${formatShape(inputShape)}`,
-        { layer: spec.name },
-      );
-    }
+    checkMapOrVector(spec.name, inputShape);
   },
 
-  outputShape(_spec, inputShape) {
-    return [...inputShape];
-  },
-
-  params() {
-    return [];
-  },
-
-  counts() {
-    return { trainable: 0, nonTrainable: 0, connections: 0, macs: 0 };
-  },
+  outputShape: sameShape,
+  params: noParams,
+  counts: zeroCounts,
 
   forward(spec, x, _weights, ctx) {
     if (!ctx.training || spec.rate === 0) return x.clone();
     return tf.tidy(() => tf.dropout(x, spec.rate));
   },
 
-  window(_spec, _inputShape, y, x): Window {
-    return { y0: y, x0: x, y1: y + 1, x1: x + 1 };
-  },
+  window: pointWindow,
 
   explain(spec, ctx, at): ElementwiseExplanation {
-    const value = ctx.input.data[flatIndex(ctx.inputShape, at, spec.name)];
+    const value = ctx.input.data[neuronOffset(spec.name, ctx.inputShape, at)];
     return {
       type: "elementwise",
       inputs: [{ channel: at.channel, y: at.y, x: at.x, value, padded: false }],

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { FlattenSpec } from "../spec/types.js";
 import { flatten } from "./flatten.js";
@@ -53,11 +54,11 @@ describe("flatten", () => {
 
   it("flatten explain() unit 17 of [2,3,4] → input (y 1, x 1, c 1) since (1·3 + 1)·4 + 1 = 17", () => {
     const data = Float32Array.from({ length: 24 }, (_, i) => i / 10);
-    const e = flatten.explain(
-      spec,
-      { input: { data, shape: [2, 3, 4] }, inputShape: [2, 3, 4], outputShape: [24], weights: {} },
-      { channel: 17, y: 0, x: 0 },
-    ) as ElementwiseExplanation;
+    const e = flatten.explain(spec, explainContext(data, [2, 3, 4], [24]), {
+      channel: 17,
+      y: 0,
+      x: 0,
+    }) as ElementwiseExplanation;
     expect(e.inputs).toEqual([{ channel: 1, y: 1, x: 1, value: data[17], padded: false }]);
     expect(e.output).toBe(data[17]);
     expect(e.terms).toMatchObject({ unit: 17, y: 1, x: 1, c: 1 });
@@ -74,11 +75,11 @@ describe("flatten", () => {
       const picks = seededArray(10, 3, 0, 60);
       for (const p of picks) {
         const unit = Math.floor(p);
-        const e = flatten.explain(
-          spec,
-          { input: { data, shape }, inputShape: shape, outputShape: [60], weights: {} },
-          { channel: unit, y: 0, x: 0 },
-        ) as ElementwiseExplanation;
+        const e = flatten.explain(spec, explainContext(data, shape, [60]), {
+          channel: unit,
+          y: 0,
+          x: 0,
+        }) as ElementwiseExplanation;
         expect(e.output).toBe(out[unit]);
         const cell = e.inputs[0];
         expect((cell.y * 5 + cell.x) * 4 + cell.channel).toBe(unit);
@@ -87,12 +88,7 @@ describe("flatten", () => {
   });
 
   it("flatten explain() unit 24 of 24 → InputError", () => {
-    const ctx = {
-      input: { data: new Float32Array(24), shape: [2, 3, 4] },
-      inputShape: [2, 3, 4],
-      outputShape: [24],
-      weights: {},
-    };
+    const ctx = explainContext(new Float32Array(24), [2, 3, 4], [24]);
     expect(() => flatten.explain(spec, ctx, { channel: 24, y: 0, x: 0 })).toThrow(InputError);
   });
 

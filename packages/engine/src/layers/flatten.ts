@@ -3,60 +3,38 @@
  * Keras' `Flatten` does: unit (y·W + x)·C + c holds input (y, x, c). A vector passes unchanged.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, formatShape } from "../errors.js";
-import type { FlattenSpec, Shape } from "../spec/types.js";
-import type { ElementwiseExplanation, LayerImpl, Window } from "./layer.js";
-
-/** `[h, w, c]` of a feature map, or `[1, 1, n]` for a vector. */
-function asMap(inputShape: Shape): [number, number, number] {
-  return inputShape.length === 3
-    ? [inputShape[0], inputShape[1], inputShape[2]]
-    : [1, 1, inputShape[0]];
-}
+import type { FlattenSpec } from "../spec/types.js";
+import type { ElementwiseExplanation, LayerImpl } from "./layer.js";
+import { asMap, checkMapOrVector } from "./map-shape.js";
+import { checkUnit } from "./neuron-index.js";
+import { noParams, zeroCounts } from "./weightless.js";
+import { wholeMapWindow } from "./window2d.js";
 
 /** Flatten: NHWC row-major, like Keras. */
 export const flatten: LayerImpl<FlattenSpec> = {
   kind: "flatten",
 
   validate(spec, inputShape) {
-    if (inputShape.length !== 3 && inputShape.length !== 1) {
-      throw new SpecError(
-        `expects a feature map [height, width, channels] or a vector [units] as input, got shape ${formatShape(inputShape)}`,
-        { layer: spec.name },
-      );
-    }
+    checkMapOrVector(spec.name, inputShape);
   },
 
   outputShape(_spec, inputShape) {
     return [inputShape.reduce((a, b) => a * b, 1)];
   },
 
-  params() {
-    return [];
-  },
-
-  counts() {
-    return { trainable: 0, nonTrainable: 0, connections: 0, macs: 0 };
-  },
+  params: noParams,
+  counts: zeroCounts,
 
   forward(_spec, x) {
     return tf.reshape(x, [x.shape[0], -1]);
   },
 
-  window(_spec, inputShape): Window {
-    const [h, w] = asMap(inputShape);
-    return { y0: 0, x0: 0, y1: h, x1: w };
-  },
+  window: wholeMapWindow,
 
   explain(spec, ctx, at): ElementwiseExplanation {
     const [, w, c] = asMap(ctx.inputShape);
-    const n = ctx.input.data.length;
+    checkUnit(spec.name, at, ctx.input.data.length);
     const unit = at.channel;
-    if (!Number.isInteger(unit) || unit < 0 || unit >= n || at.y !== 0 || at.x !== 0) {
-      throw new InputError(
-        `layer "${spec.name}": neuron (unit ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output [${n}] (vector units have y = x = 0)`,
-      );
-    }
     const channel = unit % c;
     const x = Math.floor(unit / c) % w;
     const y = Math.floor(unit / (c * w));

@@ -1,7 +1,8 @@
-import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
-import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
-import { SpecError } from "../errors.js";
+import { expectSpecError } from "../../../../test/expect-spec-error.js";
+import { expectAllClose, seededArray } from "../../../../test/helpers.js";
+import { explainContext, forwardOnce, randomNeurons } from "../../../../test/layer-harness.js";
+import { referenceLrn } from "../../../../test/reference/lrn.js";
 import type { LRNSpec } from "../spec/types.js";
 import type { LRNExplanation } from "./layer.js";
 import { lrn } from "./lrn.js";
@@ -17,33 +18,13 @@ const alexnet = (extra: Partial<LRNSpec> = {}): LRNSpec => ({
   ...extra,
 });
 
-async function forward(
+/** lrn's forward on one image (no weights); fails the test when a tensor leaks. */
+function forward(
   spec: LRNSpec,
   inputShape: readonly [number, number, number],
   input: Float32Array,
 ): Promise<{ shape: number[]; data: Float32Array }> {
-  return expectNoLeaks(() => {
-    const xt = tf.tensor4d(input, [1, ...inputShape]);
-    const y = lrn.forward(spec, xt, {}, { training: false });
-    const out = { shape: y.shape, data: Float32Array.from(y.dataSync()) };
-    tf.dispose([xt, y]);
-    return out;
-  });
-}
-
-function expectSpecError(fn: () => unknown, layer: string, attribute: string, text: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(SpecError);
-  const err = caught as SpecError;
-  expect(err.layer).toBe(layer);
-  expect(err.attribute).toBe(attribute);
-  expect(err.message).toContain(`layer "${layer}", attribute "${attribute}"`);
-  expect(err.message).toContain(text);
+  return forwardOnce(lrn, spec, inputShape, input);
 }
 
 /** One pixel, 7 channels a = 10, 20, …, 70. */
@@ -75,14 +56,7 @@ describe("lrn forward (hand-computed, AlexNet k=2 n=5 α=1e−4 β=0.75)", () =>
     const input = seededArray(2 * 2 * 4, 3, -40, 40);
     const spec = alexnet({ n: 3, k: 1, alpha: 2e-3, beta: 0.5 });
     const out = await forward(spec, [2, 2, 4], input);
-    const expected: number[] = [];
-    for (let p = 0; p < 4; p++)
-      for (let c = 0; c < 4; c++) {
-        let s = 0;
-        for (let j = Math.max(0, c - 1); j <= Math.min(3, c + 1); j++) s += input[p * 4 + j] ** 2;
-        expected.push(input[p * 4 + c] / Math.pow(1 + 2e-3 * s, 0.5));
-      }
-    expectAllClose(out.data, expected, { rtol: 1e-5 });
+    expectAllClose(out.data, referenceLrn(input, [2, 2, 4], spec), { rtol: 1e-5 });
   });
 });
 
@@ -106,16 +80,11 @@ describe("lrn counts, params, window", () => {
 
 describe("lrn explain", () => {
   it("lrn explain() of channel 0 on a=10…70: neighbours 0–2, Σa² 1400, divisor 2.14^0.75", () => {
-    const e = lrn.explain(
-      alexnet(),
-      {
-        input: { data: A, shape: [1, 1, 7] },
-        inputShape: [1, 1, 7],
-        outputShape: [1, 1, 7],
-        weights: {},
-      },
-      { channel: 0, y: 0, x: 0 },
-    ) as LRNExplanation;
+    const e = lrn.explain(alexnet(), explainContext(A, [1, 1, 7], [1, 1, 7]), {
+      channel: 0,
+      y: 0,
+      x: 0,
+    }) as LRNExplanation;
     expect(e.type).toBe("lrn");
     expect(e.input).toBe(10);
     expect(e.neighbours).toEqual([
@@ -133,18 +102,8 @@ describe("lrn explain", () => {
     const shape: [number, number, number] = [5, 4, 9];
     const input = seededArray(5 * 4 * 9, 17, -60, 60);
     const out = await forward(alexnet(), shape, input);
-    const pick = seededArray(36, 18, 0, 1);
-    for (let n = 0; n < 12; n++) {
-      const at = {
-        y: Math.floor(pick[3 * n] * 5),
-        x: Math.floor(pick[3 * n + 1] * 4),
-        channel: Math.floor(pick[3 * n + 2] * 9),
-      };
-      const e = lrn.explain(
-        alexnet(),
-        { input: { data: input, shape }, inputShape: shape, outputShape: shape, weights: {} },
-        at,
-      ) as LRNExplanation;
+    for (const at of randomNeurons(12, 18, [5, 4, 9])) {
+      const e = lrn.explain(alexnet(), explainContext(input, shape, shape), at) as LRNExplanation;
       expectAllClose([e.output], [out.data[(at.y * 4 + at.x) * 9 + at.channel]], { rtol: 1e-5 });
       expect(e.neighbours.length).toBe(
         Math.min(8, at.channel + 2) - Math.max(0, at.channel - 2) + 1,

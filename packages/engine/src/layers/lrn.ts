@@ -9,25 +9,19 @@
  * model uses k = 1), so Caffe numbers differ from the paper's; convstep follows the paper.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError } from "../errors.js";
-import type { LRNSpec, Shape } from "../spec/types.js";
+import { SpecError } from "../errors.js";
+import type { LRNSpec } from "../spec/types.js";
 import { spatialShape } from "../util/geometry.js";
-import type { LayerImpl, LRNExplanation, NeuronIndex } from "./layer.js";
+import { inputMap } from "./explain-arrays.js";
+import type { LayerImpl, LRNExplanation } from "./layer.js";
+import { checkWindowNeuron } from "./neuron-index.js";
+import { noParams } from "./weightless.js";
+import { pointWindow } from "./window2d.js";
 
 /** First and last channel (inclusive) of channel c's neighbourhood, clipped to [0, N). */
 function neighbourhood(c: number, n: number, channels: number): [number, number] {
   const r = Math.floor(n / 2);
   return [Math.max(0, c - r), Math.min(channels - 1, c + r)];
-}
-
-function checkNeuron(name: string, shape: Shape, at: NeuronIndex): void {
-  const [h, w, c] = shape;
-  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
-  if (!ok(at.channel, c) || !ok(at.y, h) || !ok(at.x, w)) {
-    throw new InputError(
-      `layer "${name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) is outside the output ${h}×${w}×${c}`,
-    );
-  }
 }
 
 /** Local response normalisation. No weights. */
@@ -60,9 +54,7 @@ export const lrn: LayerImpl<LRNSpec> = {
     return spatialShape(inputShape, spec.name);
   },
 
-  params() {
-    return [];
-  },
+  params: noParams,
 
   /**
    * Connections: for every output, the channels of its neighbourhood, clipped at the first and last
@@ -88,20 +80,13 @@ export const lrn: LayerImpl<LRNSpec> = {
     );
   },
 
-  window(_spec, _inputShape, y, x) {
-    return { y0: y, x0: x, y1: y + 1, x1: x + 1 };
-  },
+  window: pointWindow,
 
   explain(spec, ctx, at): LRNExplanation {
     const [h, w, channels] = spatialShape(ctx.inputShape, spec.name);
-    checkNeuron(spec.name, ctx.inputShape, at);
+    checkWindowNeuron(spec.name, at, h, w, channels);
     const base = (at.y * w + at.x) * channels;
-    const input = ctx.input.data;
-    if (input.length !== h * w * channels) {
-      throw new InputError(
-        `layer "${spec.name}": expected an input of ${h}×${w}×${channels} values, got ${input.length}`,
-      );
-    }
+    const input = inputMap(spec.name, ctx, h, w, channels);
     const [first, last] = neighbourhood(at.channel, spec.n, channels);
     const neighbours: { channel: number; value: number }[] = [];
     let sumSquares = 0;

@@ -1,71 +1,19 @@
-import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
-import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
-import { SpecError } from "../errors.js";
+import { expectSpecError } from "../../../../test/expect-spec-error.js";
+import { expectAllClose, seededArray } from "../../../../test/helpers.js";
+import { explainContext, forwardOnce, randomNeurons } from "../../../../test/layer-harness.js";
+import { referencePool } from "../../../../test/reference/pool.js";
 import type { Pool2DSpec, Shape } from "../spec/types.js";
 import type { PoolExplanation } from "./layer.js";
 import { pool2d } from "./pool2d.js";
 
-/** Plain-JS pooling; pads [top, bottom, left, right] given by the test; padded cells are skipped. */
-function refPool(
-  input: Float32Array,
-  [h, w, c]: readonly [number, number, number],
-  mode: "max" | "avg",
-  [kh, kw]: readonly [number, number],
-  [sh, sw]: readonly [number, number],
-  [t, b, l, r]: readonly [number, number, number, number] = [0, 0, 0, 0],
-): { data: Float32Array; outH: number; outW: number } {
-  const outH = Math.floor((h + t + b - kh) / sh) + 1;
-  const outW = Math.floor((w + l + r - kw) / sw) + 1;
-  const data = new Float32Array(outH * outW * c);
-  for (let oy = 0; oy < outH; oy++)
-    for (let ox = 0; ox < outW; ox++)
-      for (let ch = 0; ch < c; ch++) {
-        let max = -Infinity;
-        let sum = 0;
-        let n = 0;
-        for (let ky = 0; ky < kh; ky++)
-          for (let kx = 0; kx < kw; kx++) {
-            const iy = oy * sh - t + ky;
-            const ix = ox * sw - l + kx;
-            if (iy < 0 || iy >= h || ix < 0 || ix >= w) continue;
-            const v = input[(iy * w + ix) * c + ch];
-            max = Math.max(max, v);
-            sum += v;
-            n++;
-          }
-        data[(oy * outW + ox) * c + ch] = mode === "max" ? max : sum / n;
-      }
-  return { data, outH, outW };
-}
-
-async function forward(
+/** pool2d's forward on one image (no weights); fails the test when a tensor leaks. */
+function forward(
   spec: Pool2DSpec,
   inputShape: readonly [number, number, number],
   input: Float32Array,
 ): Promise<{ shape: number[]; data: Float32Array }> {
-  return expectNoLeaks(() => {
-    const xt = tf.tensor4d(input, [1, ...inputShape]);
-    const y = pool2d.forward(spec, xt, {}, { training: false });
-    const out = { shape: y.shape, data: Float32Array.from(y.dataSync()) };
-    tf.dispose([xt, y]);
-    return out;
-  });
-}
-
-function expectSpecError(fn: () => unknown, layer: string, attribute: string, text: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(SpecError);
-  const err = caught as SpecError;
-  expect(err.layer).toBe(layer);
-  expect(err.attribute).toBe(attribute);
-  expect(err.message).toContain(`layer "${layer}", attribute "${attribute}"`);
-  expect(err.message).toContain(text);
+  return forwardOnce(pool2d, spec, inputShape, input);
 }
 
 const pool = (extra: Partial<Pool2DSpec>): Pool2DSpec => ({
@@ -183,7 +131,7 @@ describe("pool2d forward values", () => {
       const spec = pool(c.spec);
       const input = seededArray(c.input[0] * c.input[1] * c.input[2], 70 + i);
       const out = await forward(spec, c.input, input);
-      const ref = refPool(input, c.input, spec.mode, c.size, c.strides, c.pads);
+      const ref = referencePool(input, c.input, spec.mode, c.size, c.strides, c.pads);
       expect(out.shape).toEqual([1, ref.outH, ref.outW, c.input[2]]);
       expectAllClose(out.data, ref.data, { atol: 1e-6 });
     });
@@ -233,21 +181,10 @@ describe("pool2d explain", () => {
       const input = seededArray(c.input[0] * c.input[1] * c.input[2], 80 + i);
       const outShape = pool2d.outputShape(c.spec, c.input);
       const out = await forward(c.spec, c.input, input);
-      const pick = seededArray(24, 90 + i, 0, 1);
-      for (let n = 0; n < 8; n++) {
-        const at = {
-          y: Math.floor(pick[3 * n] * outShape[0]),
-          x: Math.floor(pick[3 * n + 1] * outShape[1]),
-          channel: Math.floor(pick[3 * n + 2] * outShape[2]),
-        };
+      for (const at of randomNeurons(8, 90 + i, outShape)) {
         const e = pool2d.explain(
           c.spec,
-          {
-            input: { data: input, shape: c.input },
-            inputShape: c.input,
-            outputShape: outShape,
-            weights: {},
-          },
+          explainContext(input, c.input, outShape),
           at,
         ) as PoolExplanation;
         const expected = out.data[(at.y * outShape[1] + at.x) * outShape[2] + at.channel];
@@ -270,12 +207,7 @@ describe("pool2d explain", () => {
     const input = Float32Array.from({ length: 9 }, (_, i) => i + 1);
     const e = pool2d.explain(
       pool({ padding: "same" }),
-      {
-        input: { data: input, shape: [3, 3, 1] },
-        inputShape: [3, 3, 1],
-        outputShape: [2, 2, 1],
-        weights: {},
-      },
+      explainContext(input, [3, 3, 1], [2, 2, 1]),
       { channel: 0, y: 1, x: 1 },
     ) as PoolExplanation;
     expect(e.type).toBe("pool");
@@ -293,12 +225,7 @@ describe("pool2d explain", () => {
     const input = Float32Array.from({ length: 9 }, (_, i) => i + 1);
     const e = pool2d.explain(
       pool({ mode: "avg", padding: "same" }),
-      {
-        input: { data: input, shape: [3, 3, 1] },
-        inputShape: [3, 3, 1],
-        outputShape: [2, 2, 1],
-        weights: {},
-      },
+      explainContext(input, [3, 3, 1], [2, 2, 1]),
       { channel: 0, y: 0, x: 1 },
     ) as PoolExplanation;
     expect(e.values[0][0]).toBe(3);

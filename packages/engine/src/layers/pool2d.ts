@@ -4,59 +4,15 @@
  * out of a mean (an edge window of `same` averages only the cells that lie on the map).
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError } from "../errors.js";
+import { SpecError } from "../errors.js";
 import type { Pool2DSpec, Shape } from "../spec/types.js";
-import { outputLength, resolvePadding, size2, spatialShape, type Pads } from "../util/geometry.js";
-import type { LayerImpl, NeuronIndex, PoolExplanation, Window } from "./layer.js";
-
-interface PoolGeometry {
-  readonly inH: number;
-  readonly inW: number;
-  readonly channels: number;
-  readonly size: [number, number];
-  readonly strides: [number, number];
-  readonly pads: Pads;
-  readonly outH: number;
-  readonly outW: number;
-}
+import type { LayerImpl, PoolExplanation } from "./layer.js";
+import { checkWindowNeuron } from "./neuron-index.js";
+import { checkPoolFits, poolGeometry, poolWindow, type PoolGeometry } from "./pool-geometry.js";
+import { noParams } from "./weightless.js";
 
 function geometry(spec: Pool2DSpec, inputShape: Shape): PoolGeometry {
-  const [inH, inW, channels] = spatialShape(inputShape, spec.name);
-  const size = size2(spec.poolSize, spec.name, "poolSize");
-  const strides = size2(spec.strides ?? spec.poolSize, spec.name, "strides");
-  const padding = spec.padding ?? "valid";
-  if (padding !== "valid" && padding !== "same") {
-    throw new SpecError(`expected "valid" or "same", got ${JSON.stringify(spec.padding)}`, {
-      layer: spec.name,
-      attribute: "padding",
-    });
-  }
-  const pads = resolvePadding(padding, [inH, inW], size, strides, spec.name);
-  return {
-    inH,
-    inW,
-    channels,
-    size,
-    strides,
-    pads,
-    outH: outputLength(inH, pads.top, pads.bottom, size[0], strides[0]),
-    outW: outputLength(inW, pads.left, pads.right, size[1], strides[1]),
-  };
-}
-
-function windowAt(g: PoolGeometry, y: number, x: number): Window {
-  const y0 = y * g.strides[0] - g.pads.top;
-  const x0 = x * g.strides[1] - g.pads.left;
-  return { y0, x0, y1: y0 + g.size[0], x1: x0 + g.size[1] };
-}
-
-function checkNeuron(name: string, g: PoolGeometry, at: NeuronIndex): void {
-  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
-  if (!ok(at.channel, g.channels) || !ok(at.y, g.outH) || !ok(at.x, g.outW)) {
-    throw new InputError(
-      `layer "${name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) is outside the output ${g.outH}×${g.outW}×${g.channels}`,
-    );
-  }
+  return poolGeometry(spec, inputShape, spec.padding);
 }
 
 /** Max or average pooling. No weights. */
@@ -70,13 +26,7 @@ export const pool2d: LayerImpl<Pool2DSpec> = {
         attribute: "mode",
       });
     }
-    const g = geometry(spec, inputShape);
-    if (g.outH < 1 || g.outW < 1) {
-      throw new SpecError(
-        `the ${g.size[0]}×${g.size[1]} window does not fit the ${g.inH}×${g.inW} input`,
-        { layer: spec.name, attribute: "poolSize" },
-      );
-    }
+    checkPoolFits(spec.name, geometry(spec, inputShape));
   },
 
   outputShape(spec, inputShape) {
@@ -84,9 +34,7 @@ export const pool2d: LayerImpl<Pool2DSpec> = {
     return [g.outH, g.outW, g.channels];
   },
 
-  params() {
-    return [];
-  },
+  params: noParams,
 
   /** Connections: every window cell of every output (padded cells of `same` edges included). */
   counts(spec, inputShape) {
@@ -109,14 +57,14 @@ export const pool2d: LayerImpl<Pool2DSpec> = {
   },
 
   window(spec, inputShape, y, x) {
-    return windowAt(geometry(spec, inputShape), y, x);
+    return poolWindow(geometry(spec, inputShape), y, x);
   },
 
   explain(spec, ctx, at): PoolExplanation {
     const g = geometry(spec, ctx.inputShape);
-    checkNeuron(spec.name, g, at);
+    checkWindowNeuron(spec.name, at, g.outH, g.outW, g.channels);
     const input = ctx.input.data;
-    const win = windowAt(g, at.y, at.x);
+    const win = poolWindow(g, at.y, at.x);
     const values: number[][] = [];
     let max = -Infinity;
     let argmax: { y: number; x: number } | undefined;

@@ -2,6 +2,7 @@ import "@tensorflow/tfjs-core/dist/register_all_gradients";
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { RBFSpec } from "../spec/types.js";
 import type { RBFExplanation } from "./layer.js";
@@ -124,23 +125,18 @@ describe("rbf", () => {
       const out = await y.data();
       tf.dispose([x, y]);
       for (let u = 0; u < 10; u++) {
-        const e = rbf.explain(
-          s,
-          { input: { data: xs, shape: [84] }, inputShape: [84], outputShape: [10], weights: {} },
-          { channel: u, y: 0, x: 0 },
-        ) as RBFExplanation;
+        const e = rbf.explain(s, explainContext(xs, [84], [10]), {
+          channel: u,
+          y: 0,
+          x: 0,
+        }) as RBFExplanation;
         expectAllClose([e.output], [out[u]]);
       }
     });
   });
 
   it("rbf explain() unit 2 of 2 → InputError", () => {
-    const ctx = {
-      input: { data: new Float32Array(1), shape: [1] },
-      inputShape: [1],
-      outputShape: [2],
-      weights: {},
-    };
+    const ctx = explainContext(new Float32Array(1), [1], [2]);
     expect(() => rbf.explain(spec([[0], [1]]), ctx, { channel: 2, y: 0, x: 0 })).toThrow(
       InputError,
     );

@@ -4,27 +4,19 @@
  * (`spec.centers`) belong to the spec, not to the weights: they are not trainable.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, formatShape } from "../errors.js";
-import type { RBFSpec, Shape } from "../spec/types.js";
+import { SpecError } from "../errors.js";
+import type { RBFSpec } from "../spec/types.js";
 import type { LayerImpl, RBFExplanation, Window } from "./layer.js";
-
-/** The length of the input vector; SpecError when the input is not a vector. */
-function inputLength(spec: RBFSpec, inputShape: Shape): number {
-  if (inputShape.length !== 1) {
-    throw new SpecError(
-      `expects a vector [units] as input, got shape ${formatShape(inputShape)}: add a flatten layer before it`,
-      { layer: spec.name, attribute: "inputs" },
-    );
-  }
-  return inputShape[0];
-}
+import { vectorLength } from "./map-shape.js";
+import { checkUnit } from "./neuron-index.js";
+import { noParams } from "./weightless.js";
 
 /** RBF: broadcast difference, square, sum over the inputs (exact, and differentiable). */
 export const rbf: LayerImpl<RBFSpec> = {
   kind: "rbf",
 
   validate(spec, inputShape) {
-    const n = inputLength(spec, inputShape);
+    const n = vectorLength(spec.name, inputShape);
     const fail = (message: string): never => {
       throw new SpecError(message, { layer: spec.name, attribute: "centers" });
     };
@@ -54,12 +46,10 @@ export const rbf: LayerImpl<RBFSpec> = {
     return [spec.centers.length];
   },
 
-  params() {
-    return [];
-  },
+  params: noParams,
 
   counts(spec, inputShape) {
-    const links = inputLength(spec, inputShape) * spec.centers.length;
+    const links = vectorLength(spec.name, inputShape) * spec.centers.length;
     return { trainable: 0, nonTrainable: 0, connections: links, macs: links };
   },
 
@@ -78,14 +68,9 @@ export const rbf: LayerImpl<RBFSpec> = {
   },
 
   explain(spec, ctx, at): RBFExplanation {
-    const n = inputLength(spec, ctx.inputShape);
+    const n = vectorLength(spec.name, ctx.inputShape);
     const unit = at.channel;
-    const units = spec.centers.length;
-    if (!Number.isInteger(unit) || unit < 0 || unit >= units || at.y !== 0 || at.x !== 0) {
-      throw new InputError(
-        `layer "${spec.name}": neuron (unit ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output [${units}] (vector units have y = x = 0)`,
-      );
-    }
+    checkUnit(spec.name, at, spec.centers.length);
     const inputs = ctx.input.data.slice(0, n);
     const center = Float32Array.from(spec.centers[unit]);
     const squaredDifferences = new Float32Array(n);

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext, randomNeurons } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { ResizingSpec } from "../spec/types.js";
 import type { ElementwiseExplanation } from "./layer.js";
@@ -140,16 +141,11 @@ describe("resizing", () => {
 
   it("bilinear explain() at (1, 1) of 2×2 → 4×4: taps weights 9/16, 3/16, 3/16, 1/16", () => {
     const data = new Float32Array([0, 4, 8, 12]);
-    const e = resizing.explain(
-      spec(4, 4),
-      {
-        input: { data, shape: [2, 2, 1] },
-        inputShape: [2, 2, 1],
-        outputShape: [4, 4, 1],
-        weights: {},
-      },
-      { channel: 0, y: 1, x: 1 },
-    ) as ElementwiseExplanation;
+    const e = resizing.explain(spec(4, 4), explainContext(data, [2, 2, 1], [4, 4, 1]), {
+      channel: 0,
+      y: 1,
+      x: 1,
+    }) as ElementwiseExplanation;
     expect(e.inputs.map((i) => [i.y, i.x, i.value])).toEqual([
       [0, 0, 0],
       [0, 1, 4],
@@ -168,16 +164,11 @@ describe("resizing", () => {
 
   it("bilinear explain() at a corner merges clamped taps into one of weight 1", () => {
     const data = new Float32Array([0, 4, 8, 12]);
-    const e = resizing.explain(
-      spec(4, 4),
-      {
-        input: { data, shape: [2, 2, 1] },
-        inputShape: [2, 2, 1],
-        outputShape: [4, 4, 1],
-        weights: {},
-      },
-      { channel: 0, y: 3, x: 0 },
-    ) as ElementwiseExplanation;
+    const e = resizing.explain(spec(4, 4), explainContext(data, [2, 2, 1], [4, 4, 1]), {
+      channel: 0,
+      y: 3,
+      x: 0,
+    }) as ElementwiseExplanation;
     expect(e.inputs).toEqual([{ channel: 0, y: 1, x: 0, value: 8, padded: false }]);
     expect(e.terms["w(1,0)"]).toBe(1);
     expect(e.output).toBe(8);
@@ -199,21 +190,10 @@ describe("resizing", () => {
         const y = resizing.forward(s, x, {}, { training: false });
         const out = await y.data();
         tf.dispose([x, y]);
-        const picks = seededArray(36, h * w, 0, 1);
-        for (let i = 0; i < 12; i++) {
-          const at = {
-            y: Math.floor(picks[3 * i] * oh),
-            x: Math.floor(picks[3 * i + 1] * ow),
-            channel: Math.floor(picks[3 * i + 2] * c),
-          };
+        for (const at of randomNeurons(12, h * w, [oh, ow, c])) {
           const e = resizing.explain(
             s,
-            {
-              input: { data, shape: [h, w, c] },
-              inputShape: [h, w, c],
-              outputShape: [oh, ow, c],
-              weights: {},
-            },
+            explainContext(data, [h, w, c], [oh, ow, c]),
             at,
           ) as ElementwiseExplanation;
           expectAllClose([e.output], [out[(at.y * ow + at.x) * c + at.channel]], {
@@ -238,12 +218,7 @@ describe("resizing", () => {
   );
 
   it("explain() outside the output → InputError", () => {
-    const ctx = {
-      input: { data: new Float32Array(4), shape: [2, 2, 1] },
-      inputShape: [2, 2, 1],
-      outputShape: [4, 4, 1],
-      weights: {},
-    };
+    const ctx = explainContext(new Float32Array(4), [2, 2, 1], [4, 4, 1]);
     expect(() => resizing.explain(spec(4, 4), ctx, { channel: 0, y: 0, x: 4 })).toThrow(InputError);
   });
 

@@ -5,10 +5,12 @@
  * bilinear blends the 2×2 taps around it.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, formatShape } from "../errors.js";
+import { SpecError } from "../errors.js";
 import type { ResizingSpec } from "../spec/types.js";
 import type { ElementwiseExplanation, InputCell, LayerImpl, Window } from "./layer.js";
 import { spatialShape } from "../util/geometry.js";
+import { checkNeuron } from "./neuron-index.js";
+import { noParams, zeroCounts } from "./weightless.js";
 
 /** The taps of one output coordinate along one axis: lower and upper index, weight of the upper. */
 interface AxisTaps {
@@ -68,13 +70,8 @@ export const resizing: LayerImpl<ResizingSpec> = {
     return [spec.height, spec.width, c];
   },
 
-  params() {
-    return [];
-  },
-
-  counts() {
-    return { trainable: 0, nonTrainable: 0, connections: 0, macs: 0 };
-  },
+  params: noParams,
+  counts: zeroCounts,
 
   forward(spec, x) {
     const images = x as tf.Tensor4D;
@@ -98,20 +95,7 @@ export const resizing: LayerImpl<ResizingSpec> = {
 
   explain(spec, ctx, at): ElementwiseExplanation {
     const [h, w, c] = spatialShape(ctx.inputShape, spec.name);
-    const valid = [at.channel, at.y, at.x].every(Number.isInteger);
-    if (
-      !valid ||
-      at.channel < 0 ||
-      at.channel >= c ||
-      at.y < 0 ||
-      at.y >= spec.height ||
-      at.x < 0 ||
-      at.x >= spec.width
-    ) {
-      throw new InputError(
-        `layer "${spec.name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output ${formatShape(ctx.outputShape)}`,
-      );
-    }
+    checkNeuron(spec.name, at, [spec.height, spec.width, c], ctx.outputShape);
     const cell = (y: number, x: number): InputCell => ({
       channel: at.channel,
       y,

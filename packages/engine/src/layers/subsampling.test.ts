@@ -1,42 +1,24 @@
-import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
-import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
-import { SpecError } from "../errors.js";
+import { expectSpecError } from "../../../../test/expect-spec-error.js";
+import { expectAllClose, seededArray } from "../../../../test/helpers.js";
+import { explainContext, forwardOnce, randomNeurons } from "../../../../test/layer-harness.js";
+import { referencePool } from "../../../../test/reference/pool.js";
 import type { SubsamplingSpec } from "../spec/types.js";
 import type { ArrayWithShape, PoolExplanation } from "./layer.js";
 import { subsampling } from "./subsampling.js";
 
-async function forward(
+/** subsampling's forward on one image with these coefficients and biases; fails on a leak. */
+function forward(
   spec: SubsamplingSpec,
   inputShape: readonly [number, number, number],
   input: Float32Array,
   coefficients: Float32Array,
   biases: Float32Array,
 ): Promise<{ shape: number[]; data: Float32Array }> {
-  return expectNoLeaks(() => {
-    const xt = tf.tensor4d(input, [1, ...inputShape]);
-    const kernel = tf.tensor1d(coefficients);
-    const bias = tf.tensor1d(biases);
-    const y = subsampling.forward(spec, xt, { kernel, bias }, { training: false });
-    const out = { shape: y.shape, data: Float32Array.from(y.dataSync()) };
-    tf.dispose([xt, kernel, bias, y]);
-    return out;
+  return forwardOnce(subsampling, spec, inputShape, input, {
+    kernel: { data: coefficients, shape: [coefficients.length] },
+    bias: { data: biases, shape: [biases.length] },
   });
-}
-
-function expectSpecError(fn: () => unknown, layer: string, attribute: string, text: string): void {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(SpecError);
-  const err = caught as SpecError;
-  expect(err.layer).toBe(layer);
-  expect(err.attribute).toBe(attribute);
-  expect(err.message).toContain(`layer "${layer}", attribute "${attribute}"`);
-  expect(err.message).toContain(text);
 }
 
 const s2 = (extra: Partial<SubsamplingSpec> = {}): SubsamplingSpec => ({
@@ -93,15 +75,10 @@ describe("subsampling forward (hand-computed)", () => {
     const spec = s2({ poolSize: 3, strides: 2, activation: "tanh" });
     const out = await forward(spec, [7, 7, 2], input, coefficients, biases);
     expect(out.shape).toEqual([1, 3, 3, 2]);
-    const expected: number[] = [];
-    for (let oy = 0; oy < 3; oy++)
-      for (let ox = 0; ox < 3; ox++)
-        for (let c = 0; c < 2; c++) {
-          let sum = 0;
-          for (let ky = 0; ky < 3; ky++)
-            for (let kx = 0; kx < 3; kx++) sum += input[((2 * oy + ky) * 7 + 2 * ox + kx) * 2 + c];
-          expected.push(Math.tanh(coefficients[c] * sum + biases[c]));
-        }
+    const sums = referencePool(input, [7, 7, 2], "sum", [3, 3], [2, 2]);
+    const expected = Array.from(sums.data, (sum, i) =>
+      Math.tanh(coefficients[i % 2] * sum + biases[i % 2]),
+    );
     expectAllClose(out.data, expected, { atol: 1e-6 });
   });
 });
@@ -158,15 +135,10 @@ describe("subsampling explain", () => {
   it("subsampling explain() at channel 0, (1, 0): window sum 46, coefficient 0.5, bias 0.1 → 23.1", () => {
     const e = subsampling.explain(
       s2(),
-      {
-        input: { data: HAND_INPUT, shape: [4, 4, 2] },
-        inputShape: [4, 4, 2],
-        outputShape: [2, 2, 2],
-        weights: {
-          kernel: { data: new Float32Array([0.5, 2]), shape: [2] },
-          bias: { data: new Float32Array([0.1, -1]), shape: [2] },
-        },
-      },
+      explainContext(HAND_INPUT, [4, 4, 2], [2, 2, 2], {
+        kernel: { data: new Float32Array([0.5, 2]), shape: [2] },
+        bias: { data: new Float32Array([0.1, -1]), shape: [2] },
+      }),
       { channel: 0, y: 1, x: 0 },
     ) as PoolExplanation;
     expect(e.type).toBe("pool");
@@ -204,21 +176,10 @@ describe("subsampling explain", () => {
         kernel: { data: coefficients, shape: [c.input[2]] },
         bias: { data: biases, shape: [c.input[2]] },
       };
-      const pick = seededArray(24, 40 + i, 0, 1);
-      for (let n = 0; n < 8; n++) {
-        const at = {
-          y: Math.floor(pick[3 * n] * outShape[0]),
-          x: Math.floor(pick[3 * n + 1] * outShape[1]),
-          channel: Math.floor(pick[3 * n + 2] * outShape[2]),
-        };
+      for (const at of randomNeurons(8, 40 + i, outShape)) {
         const e = subsampling.explain(
           c.spec,
-          {
-            input: { data: input, shape: c.input },
-            inputShape: c.input,
-            outputShape: outShape,
-            weights,
-          },
+          explainContext(input, c.input, outShape, weights),
           at,
         ) as PoolExplanation;
         const expected = out.data[(at.y * outShape[1] + at.x) * outShape[2] + at.channel];

@@ -9,67 +9,17 @@
  * with unit-order variance) and zero biases.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, WeightsError, formatShape } from "../errors.js";
+import { SpecError } from "../errors.js";
 import type { Shape, SubsamplingSpec } from "../spec/types.js";
-import { outputLength, size2, spatialShape } from "../util/geometry.js";
 import { ACTIVATIONS, activate, activateScalar, isActivation, softmaxAt } from "./activations.js";
-import type { ExplainContext, LayerImpl, NeuronIndex, PoolExplanation, Window } from "./layer.js";
+import { downloadedWeight } from "./explain-arrays.js";
+import type { LayerImpl, PoolExplanation } from "./layer.js";
+import { checkWindowNeuron } from "./neuron-index.js";
+import { checkPoolFits, poolGeometry, poolWindow, type PoolGeometry } from "./pool-geometry.js";
 
-interface SubsamplingGeometry {
-  readonly inH: number;
-  readonly inW: number;
-  readonly channels: number;
-  readonly size: [number, number];
-  readonly strides: [number, number];
-  readonly outH: number;
-  readonly outW: number;
-}
-
-function geometry(spec: SubsamplingSpec, inputShape: Shape): SubsamplingGeometry {
-  const [inH, inW, channels] = spatialShape(inputShape, spec.name);
-  const size = size2(spec.poolSize, spec.name, "poolSize");
-  const strides = size2(spec.strides ?? spec.poolSize, spec.name, "strides");
-  return {
-    inH,
-    inW,
-    channels,
-    size,
-    strides,
-    outH: outputLength(inH, 0, 0, size[0], strides[0]),
-    outW: outputLength(inW, 0, 0, size[1], strides[1]),
-  };
-}
-
-function windowAt(g: SubsamplingGeometry, y: number, x: number): Window {
-  const y0 = y * g.strides[0];
-  const x0 = x * g.strides[1];
-  return { y0, x0, y1: y0 + g.size[0], x1: x0 + g.size[1] };
-}
-
-function weight(
-  spec: SubsamplingSpec,
-  ctx: ExplainContext,
-  name: string,
-  size: number,
-): Float32Array {
-  const w = ctx.weights[name];
-  if (!w) throw new WeightsError("missing (needed to explain a neuron)", `${spec.name}/${name}`);
-  if (w.data.length !== size) {
-    throw new WeightsError(
-      `expected ${size} values, got ${w.data.length} (shape ${formatShape(w.shape)})`,
-      `${spec.name}/${name}`,
-    );
-  }
-  return w.data;
-}
-
-function checkNeuron(name: string, g: SubsamplingGeometry, at: NeuronIndex): void {
-  const ok = (v: number, n: number) => Number.isInteger(v) && v >= 0 && v < n;
-  if (!ok(at.channel, g.channels) || !ok(at.y, g.outH) || !ok(at.x, g.outW)) {
-    throw new InputError(
-      `layer "${name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) is outside the output ${g.outH}×${g.outW}×${g.channels}`,
-    );
-  }
+/** Windows without padding. */
+function geometry(spec: SubsamplingSpec, inputShape: Shape): PoolGeometry {
+  return poolGeometry(spec, inputShape, "valid");
 }
 
 /** LeNet's subsampling layer. */
@@ -84,12 +34,7 @@ export const subsampling: LayerImpl<SubsamplingSpec> = {
         { layer: spec.name, attribute: "activation" },
       );
     }
-    if (g.outH < 1 || g.outW < 1) {
-      throw new SpecError(
-        `the ${g.size[0]}×${g.size[1]} window does not fit the ${g.inH}×${g.inW} input`,
-        { layer: spec.name, attribute: "poolSize" },
-      );
-    }
+    checkPoolFits(spec.name, g);
   },
 
   outputShape(spec, inputShape) {
@@ -147,16 +92,16 @@ export const subsampling: LayerImpl<SubsamplingSpec> = {
   },
 
   window(spec, inputShape, y, x) {
-    return windowAt(geometry(spec, inputShape), y, x);
+    return poolWindow(geometry(spec, inputShape), y, x);
   },
 
   explain(spec, ctx, at): PoolExplanation {
     const g = geometry(spec, ctx.inputShape);
-    checkNeuron(spec.name, g, at);
+    checkWindowNeuron(spec.name, at, g.outH, g.outW, g.channels);
     const input = ctx.input.data;
-    const coefficients = weight(spec, ctx, "kernel", g.channels);
-    const biases = weight(spec, ctx, "bias", g.channels);
-    const win = windowAt(g, at.y, at.x);
+    const coefficients = downloadedWeight(spec.name, ctx, "kernel", g.channels);
+    const biases = downloadedWeight(spec.name, ctx, "bias", g.channels);
+    const win = poolWindow(g, at.y, at.x);
     const activation = spec.activation ?? "linear";
 
     const windowSum = (c: number) => {

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectAllClose, expectNoLeaks, seededArray } from "../../../../test/helpers.js";
+import { explainContext, randomNeurons } from "../../../../test/layer-harness.js";
 import { InputError, SpecError } from "../errors.js";
 import type { ZeroPaddingSpec } from "../spec/types.js";
 import type { ElementwiseExplanation } from "./layer.js";
@@ -91,12 +92,7 @@ describe("zero-padding2d", () => {
 
   it("explain() output (0, 1) with pad 2 → padding → 0; (4, 3) → input (2, 1)", () => {
     const data = Float32Array.from({ length: 16 }, (_, i) => i + 1);
-    const ctx = {
-      input: { data, shape: [4, 4, 1] },
-      inputShape: [4, 4, 1],
-      outputShape: [8, 8, 1],
-      weights: {},
-    };
+    const ctx = explainContext(data, [4, 4, 1], [8, 8, 1]);
     const pad = zeroPadding2d.explain(spec(2), ctx, {
       channel: 0,
       y: 0,
@@ -133,21 +129,10 @@ describe("zero-padding2d", () => {
       const [, oh, ow] = y.shape;
       const out = await y.data();
       tf.dispose([x, y]);
-      const picks = seededArray(30, 2, 0, 1);
-      for (let i = 0; i < 10; i++) {
-        const at = {
-          y: Math.floor(picks[3 * i] * oh),
-          x: Math.floor(picks[3 * i + 1] * ow),
-          channel: Math.floor(picks[3 * i + 2] * c),
-        };
+      for (const at of randomNeurons(10, 2, [oh, ow, c])) {
         const e = zeroPadding2d.explain(
           spec(p as [number, number, number, number]),
-          {
-            input: { data, shape: [h, w, c] },
-            inputShape: [h, w, c],
-            outputShape: [oh, ow, c],
-            weights: {},
-          },
+          explainContext(data, [h, w, c], [oh, ow, c]),
           at,
         ) as ElementwiseExplanation;
         expect(e.output).toBe(out[(at.y * ow + at.x) * c + at.channel]);
@@ -156,12 +141,7 @@ describe("zero-padding2d", () => {
   });
 
   it("explain() outside the output → InputError", () => {
-    const ctx = {
-      input: { data: new Float32Array(4), shape: [2, 2, 1] },
-      inputShape: [2, 2, 1],
-      outputShape: [4, 4, 1],
-      weights: {},
-    };
+    const ctx = explainContext(new Float32Array(4), [2, 2, 1], [4, 4, 1]);
     expect(() => zeroPadding2d.explain(spec(1), ctx, { channel: 0, y: 4, x: 0 })).toThrow(
       InputError,
     );

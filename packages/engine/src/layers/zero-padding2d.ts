@@ -3,10 +3,12 @@
  * left and right. The Keras LeNet-5 pads 28×28 MNIST digits by 2 to get LeCun's 32×32 field.
  */
 import * as tf from "@tensorflow/tfjs-core";
-import { InputError, SpecError, formatShape } from "../errors.js";
+import { SpecError } from "../errors.js";
 import type { ZeroPaddingSpec } from "../spec/types.js";
 import type { ElementwiseExplanation, LayerImpl, Window } from "./layer.js";
 import { spatialShape } from "../util/geometry.js";
+import { checkNeuron } from "./neuron-index.js";
+import { noParams, zeroCounts } from "./weightless.js";
 
 /** Zeros added on each side. */
 interface Pads {
@@ -48,13 +50,8 @@ export const zeroPadding2d: LayerImpl<ZeroPaddingSpec> = {
     return [h + p.top + p.bottom, w + p.left + p.right, c];
   },
 
-  params() {
-    return [];
-  },
-
-  counts() {
-    return { trainable: 0, nonTrainable: 0, connections: 0, macs: 0 };
-  },
+  params: noParams,
+  counts: zeroCounts,
 
   forward(spec, x) {
     const p = padsOf(spec);
@@ -73,21 +70,7 @@ export const zeroPadding2d: LayerImpl<ZeroPaddingSpec> = {
 
   explain(spec, ctx, at): ElementwiseExplanation {
     const [h, w, c] = spatialShape(ctx.inputShape, spec.name);
-    const [oh, ow] = [ctx.outputShape[0], ctx.outputShape[1]];
-    const valid = [at.channel, at.y, at.x].every(Number.isInteger);
-    if (
-      !valid ||
-      at.channel < 0 ||
-      at.channel >= c ||
-      at.y < 0 ||
-      at.y >= oh ||
-      at.x < 0 ||
-      at.x >= ow
-    ) {
-      throw new InputError(
-        `layer "${spec.name}": neuron (channel ${at.channel}, y ${at.y}, x ${at.x}) lies outside the output ${formatShape(ctx.outputShape)}`,
-      );
-    }
+    checkNeuron(spec.name, at, [ctx.outputShape[0], ctx.outputShape[1], c], ctx.outputShape);
     const p = padsOf(spec);
     const y = at.y - p.top;
     const x = at.x - p.left;

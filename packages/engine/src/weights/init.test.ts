@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectNoLeaks } from "../../../../test/helpers.js";
+import { downloadAndDispose } from "../../../../test/weight-maps.js";
 import { SpecError, WeightsError } from "../errors.js";
 import type { CompiledModel, ModelParam } from "../model/compile.js";
 import { compileModel } from "../model/compile.js";
@@ -29,19 +30,11 @@ function handModel(params: Partial<ModelParam>[]): CompiledModel {
   };
 }
 
-/** Downloads and disposes every tensor of a weight map. */
-function download(weights: Map<string, tf.Tensor>): Map<string, Float32Array> {
-  const out = new Map<string, Float32Array>();
-  for (const [name, t] of weights) {
-    out.set(name, t.dataSync() as Float32Array);
-    t.dispose();
-  }
-  return out;
-}
-
 /** Draws one [100, 100] tensor with the given initialiser and fans, as a plain array. */
 function draw(initializer: Initializer, fanIn = 40, fanOut = 160, seed = 7): Float32Array {
-  const values = download(initWeights(handModel([{ initializer, fanIn, fanOut }]), { seed }));
+  const values = downloadAndDispose(
+    initWeights(handModel([{ initializer, fanIn, fanOut }]), { seed }),
+  );
   return values.get("L0/kernel")!;
 }
 
@@ -71,8 +64,8 @@ describe("initWeights: determinism", () => {
 
   it("seed 42 twice → bit-identical tensors", async () => {
     await expectNoLeaks(() => {
-      const a = download(initWeights(m, { seed: 42 }));
-      const b = download(initWeights(m, { seed: 42 }));
+      const a = downloadAndDispose(initWeights(m, { seed: 42 }));
+      const b = downloadAndDispose(initWeights(m, { seed: 42 }));
       expect([...a.keys()]).toEqual(["C1/kernel", "C1/bias", "C2/kernel"]);
       for (const [name, values] of a) expect(b.get(name)).toEqual(values);
     });
@@ -80,15 +73,15 @@ describe("initWeights: determinism", () => {
 
   it("seed 42 vs 43 → different values in every tensor", async () => {
     await expectNoLeaks(() => {
-      const a = download(initWeights(m, { seed: 42 }));
-      const b = download(initWeights(m, { seed: 43 }));
+      const a = downloadAndDispose(initWeights(m, { seed: 42 }));
+      const b = downloadAndDispose(initWeights(m, { seed: 43 }));
       for (const [name, values] of a) expect(b.get(name), name).not.toEqual(values);
     });
   });
 
   it("two tensors of the same shape and initialiser get different values (name in the seed)", async () => {
     await expectNoLeaks(() => {
-      const a = download(initWeights(m, { seed: 1 }));
+      const a = downloadAndDispose(initWeights(m, { seed: 1 }));
       expect(a.get("C1/kernel")).not.toEqual(a.get("C2/kernel"));
     });
   });
@@ -104,16 +97,16 @@ describe("initWeights: determinism", () => {
           m.params[2],
         ],
       };
-      const a = download(initWeights(m, { seed: 5 }));
-      const b = download(initWeights(bigger, { seed: 5 }));
+      const a = downloadAndDispose(initWeights(m, { seed: 5 }));
+      const b = downloadAndDispose(initWeights(bigger, { seed: 5 }));
       for (const [name, values] of a) expect(b.get(name), name).toEqual(values);
     });
   });
 
   it("seed 0 is deterministic too (tfjs itself treats 0 as 'no seed')", async () => {
     await expectNoLeaks(() => {
-      const a = download(initWeights(m, { seed: 0 }));
-      const b = download(initWeights(m, { seed: 0 }));
+      const a = downloadAndDispose(initWeights(m, { seed: 0 }));
+      const b = downloadAndDispose(initWeights(m, { seed: 0 }));
       for (const [name, values] of a) expect(b.get(name)).toEqual(values);
     });
   });
@@ -237,7 +230,7 @@ describe("initWeights: masks", () => {
     it(`${String(initializer)} kernel [2,2,3,2] with a mask → masked entries exactly +0, others non-zero`, async () => {
       const m = handModel([{ layer: "C3", shape, mask, initializer }]);
       await expectNoLeaks(() => {
-        const values = download(initWeights(m, { seed: 3 })).get("C3/kernel")!;
+        const values = downloadAndDispose(initWeights(m, { seed: 3 })).get("C3/kernel")!;
         for (let i = 0; i < 24; i++) {
           if (mask[i] === 0) expect(Object.is(values[i], 0), `index ${i}`).toBe(true);
           else expect(values[i], `index ${i}`).not.toBe(0);
@@ -306,7 +299,7 @@ describe("initWeights on compiled specs", () => {
       expect(weights.get("C3/kernel")!.shape).toEqual([2, 2, 4, 3]);
       expect(weights.get("F4/kernel")!.shape).toEqual([12, 5]);
       checkWeights(model, weights);
-      const values = download(weights);
+      const values = downloadAndDispose(weights);
       // Bias "zeros", BN gamma/variance "ones": Keras' defaults.
       expect([...values.get("C1/bias")!]).toEqual([0, 0, 0, 0]);
       expect([...values.get("BN/moving_variance")!]).toEqual([1, 1, 1, 1, 1]);
@@ -346,7 +339,7 @@ describe("LeNet-5's C3 (Table I of LeCun et al. 1998)", () => {
     await expectNoLeaks(() => {
       const weights = initWeights(model, { seed: 1998 });
       expect(weights.get("C3/kernel")!.shape).toEqual([5, 5, 6, 16]);
-      const c3 = download(weights).get("C3/kernel")!;
+      const c3 = downloadAndDispose(weights).get("C3/kernel")!;
       let zeros = 0;
       for (let ky = 0; ky < 5; ky++)
         for (let kx = 0; kx < 5; kx++)

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, expect, it } from "vitest";
 import { expectNoLeaks } from "../../../../test/helpers.js";
+import { downloadAndDispose } from "../../../../test/weight-maps.js";
 import { AbortError, WeightsError } from "../errors.js";
 import { compileModel } from "../model/compile.js";
 import type { ModelSpec } from "../spec/types.js";
@@ -33,16 +34,6 @@ const NAMES = ["C1/kernel", "C1/bias", "C3/kernel", "C3/bias", "out/kernel", "ou
 const SHAPES = [[3, 3, 2, 3], [3], [2, 2, 3, 2], [2], [8, 4], [4]];
 const TOTAL_BYTES = 119 * 4;
 
-/** Downloads and disposes every tensor of a weight map. */
-function download(weights: Map<string, tf.Tensor>): Map<string, Float32Array> {
-  const out = new Map<string, Float32Array>();
-  for (const [name, t] of weights) {
-    out.set(name, t.dataSync() as Float32Array);
-    t.dispose();
-  }
-  return out;
-}
-
 /** Bit patterns, so that the comparison is exact (−0 vs +0, NaN payloads). */
 function bits(values: Float32Array): number[] {
   return [...new Uint32Array(values.buffer, values.byteOffset, values.length)];
@@ -54,7 +45,7 @@ async function savedTiny(
 ): Promise<{ expected: Map<string, Float32Array>; saved: SavedWeights }> {
   const weights = initWeights(model, { seed: 7 });
   const saved = await saveWeights(model, weights, shardBytes ? { shardBytes } : {});
-  return { expected: download(weights), saved };
+  return { expected: downloadAndDispose(weights), saved };
 }
 
 function expectSameBits(
@@ -160,7 +151,7 @@ describe("loadWeights: round trips", () => {
         shards: saved.shards.map((s) => s.data),
       });
       expect([...loaded.values()].map((t) => t.shape)).toEqual(SHAPES);
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -171,7 +162,7 @@ describe("loadWeights: round trips", () => {
         modelJson: saved.modelJson,
         shards: saved.shards.map((s) => s.data),
       });
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -188,7 +179,7 @@ describe("loadWeights: round trips", () => {
         modelJson: JSON.stringify(saved.modelJson),
         shards: views,
       });
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -205,7 +196,7 @@ describe("loadWeights: round trips", () => {
         modelJson: saved.modelJson,
         weightData: joined.buffer,
       });
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -227,7 +218,7 @@ describe("loadWeights: round trips", () => {
         `${base}group1-shard2of3.bin`,
         `${base}group1-shard3of3.bin`,
       ]);
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -237,7 +228,7 @@ describe("loadWeights: round trips", () => {
       const json = new File([JSON.stringify(saved.modelJson)], "model.json");
       const shards = saved.shards.map((s) => new File([s.data], s.path)).reverse();
       const loaded = await loadWeights(model, { json, shards });
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -248,7 +239,7 @@ describe("loadWeights: round trips", () => {
         json: new Blob([JSON.stringify(saved.modelJson)]),
         shards: saved.shards.map((s) => new Blob([s.data])),
       });
-      expectSameBits(download(loaded), expected);
+      expectSameBits(downloadAndDispose(loaded), expected);
     });
   });
 
@@ -295,7 +286,7 @@ describe("loadWeights: round trips", () => {
     };
     const bytes2 = group2.buffer;
     await expectNoLeaks(async () => {
-      const loaded = download(
+      const loaded = downloadAndDispose(
         await loadWeights(model, {
           modelJson,
           shards: [group1.buffer, bytes2.slice(0, 50), bytes2.slice(50)],
@@ -437,7 +428,9 @@ describe("loadWeights: errors name the tensor or the file", () => {
       'model.json (in memory): the weights are for model "lenet5", not "tiny"',
     );
     await expectNoLeaks(async () => {
-      download(await loadWeights(model, { modelJson: json, shards }, { checkModelName: false }));
+      downloadAndDispose(
+        await loadWeights(model, { modelJson: json, shards }, { checkModelName: false }),
+      );
     });
   });
 
