@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, nothing } from "lit";
 import "../packages/elements/src/alexnet-explorer/define.js";
+import { explorerArgTypes, explorerPage } from "./explorer-story.js";
 
 interface Args {
   variant: "2012" | "keras";
@@ -38,12 +39,7 @@ const meta = {
   },
   argTypes: {
     variant: { control: "inline-radio", options: ["2012", "keras"] },
-    backend: {
-      control: "inline-radio",
-      options: ["auto", "webgl", "wasm", "cpu"],
-      description:
-        "The first explorer on a page decides (one engine per page): reload after a change.",
-    },
+    backend: explorerArgTypes.backend,
     conv1: {
       control: "inline-radio",
       options: ["seeded", "bank"],
@@ -57,10 +53,10 @@ const meta = {
       control: "text",
       description: "A layer (conv2), a map (conv2:200) or a neuron (conv1:17:20,31)",
     },
-    granularity: { control: "inline-radio", options: ["", "layer", "channel", "neuron"] },
+    granularity: explorerArgTypes.granularity,
     autoplay: { control: "boolean", description: "Plays the player and conv1's sweep" },
-    speed: { control: "select", options: [0.25, 0.5, 1, 2, 4, 8] },
-    lang: { control: "inline-radio", options: ["en", "ko"] },
+    speed: explorerArgTypes.speed,
+    lang: explorerArgTypes.lang,
     hide: {
       control: "text",
       description: "Space-separated: input sweep network player idea maps prediction math summary",
@@ -69,12 +65,12 @@ const meta = {
       control: "text",
       description: "A model.json URL of converted trained weights (default: seeded, untrained)",
     },
-    syncUrl: { control: "boolean", name: "sync-url" },
+    syncUrl: explorerArgTypes.syncUrl,
   },
   parameters: { layout: "fullscreen" },
   render: (args) =>
-    html`<div style="padding: 24px; max-width: 1280px; margin: 0 auto; box-sizing: border-box">
-      <cs-alexnet-explorer
+    explorerPage(
+      html`<cs-alexnet-explorer
         variant=${args.variant}
         backend=${args.backend}
         conv1=${args.conv1}
@@ -87,8 +83,8 @@ const meta = {
         hide=${args.hide}
         weights=${args.weights || nothing}
         ?sync-url=${args.syncUrl}
-      ></cs-alexnet-explorer>
-    </div>`,
+      ></cs-alexnet-explorer>`,
+    ),
 } satisfies Meta<Args>;
 
 export default meta;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html, nothing } from "lit";
 import "../packages/elements/src/lenet-explorer/define.js";
+import { explorerArgTypes, explorerPage } from "./explorer-story.js";
 
 interface Args {
   variant: "1998" | "keras";
@@ -32,17 +33,12 @@ const meta = {
   },
   argTypes: {
     variant: { control: "inline-radio", options: ["1998", "keras"] },
-    backend: {
-      control: "inline-radio",
-      options: ["auto", "webgl", "wasm", "cpu"],
-      description:
-        "The first explorer on a page decides (one engine per page): reload after a change.",
-    },
+    backend: explorerArgTypes.backend,
     step: { control: "text", description: "A layer (C3), a map (C3:4) or a neuron (C3:4:2,3)" },
-    granularity: { control: "inline-radio", options: ["", "layer", "channel", "neuron"] },
+    granularity: explorerArgTypes.granularity,
     autoplay: { control: "boolean" },
-    speed: { control: "select", options: [0.25, 0.5, 1, 2, 4, 8] },
-    lang: { control: "inline-radio", options: ["en", "ko"] },
+    speed: explorerArgTypes.speed,
+    lang: explorerArgTypes.lang,
     hide: {
       control: "text",
       description: "Space-separated: pad network player maps math prediction table summary",
@@ -51,12 +47,12 @@ const meta = {
       control: "text",
       description: 'A model.json URL, or "seeded" (default: the shipped trained weights)',
     },
-    syncUrl: { control: "boolean", name: "sync-url" },
+    syncUrl: explorerArgTypes.syncUrl,
   },
   parameters: { layout: "fullscreen" },
   render: (args) =>
-    html`<div style="padding: 24px; max-width: 1280px; margin: 0 auto; box-sizing: border-box">
-      <cs-lenet-explorer
+    explorerPage(
+      html`<cs-lenet-explorer
         variant=${args.variant}
         backend=${args.backend}
         step=${args.step || nothing}
@@ -67,8 +63,8 @@ const meta = {
         hide=${args.hide}
         weights=${args.weights || nothing}
         ?sync-url=${args.syncUrl}
-      ></cs-lenet-explorer>
-    </div>`,
+      ></cs-lenet-explorer>`,
+    ),
 } satisfies Meta<Args>;
 
 export default meta;

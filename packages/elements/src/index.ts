@@ -33,7 +33,7 @@ export {
   writeHash,
   type ExplorerState,
   type StepRef,
-} from "./lenet-explorer/url-state.js";
+} from "./shared/explorer/url-state.js";
 
 // The shared public API: where assets live, the page's one engine, the language, the events.
 export { assetUrl, getAssetBase, setAssetBase } from "./shared/assets.js";

@@ -5,8 +5,6 @@ import { styleMap } from "lit/directives/style-map.js";
 import {
   AbortError,
   ConvstepError,
-  createSimulator,
-  GRANULARITIES,
   type BackendChoice,
   type BackendSelection,
   type Granularity,
@@ -21,27 +19,16 @@ import "../neuron-math/define.js";
 import "../player/define.js";
 import "../prediction/define.js";
 import type { DisplayTransform } from "../draw/sweep.js";
-
-import { watchContextLoss } from "../lenet-explorer/context-loss.js";
-import { describeStep } from "../lenet-explorer/describe-step.js";
-import { LiveRegionMuter } from "../lenet-explorer/live-regions.js";
-import {
-  formatState,
-  impliedGranularity,
-  parseState,
-  parseStep,
-  readHash,
-  resolveStep,
-  stepRefOf,
-  writeHash,
-  type StepRef,
-} from "../lenet-explorer/url-state.js";
 import { assetUrl } from "../shared/assets.js";
 import { getEngine, resetEngine } from "../shared/engine.js";
 import { CsErrorEvent, type CsInputEvent, type CsPlayEvent } from "../shared/events.js";
+import { Announcer } from "../shared/explorer/announcer.js";
+import { explorerStyles } from "../shared/explorer/explorer.styles.js";
+import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
+import { ExplorerLoader } from "../shared/explorer/loader.js";
+import { StepSync } from "../shared/explorer/step-sync.js";
 import { setLanguage } from "../shared/localize.js";
 import { defineElement } from "../shared/define.js";
-import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
 import { alexnetExplorerStyles } from "./alexnet-explorer.styles.js";
 import { CsConvSweep } from "./conv-sweep.component.js";
@@ -97,14 +84,58 @@ export const ALEXNET_HASH_KEY = "alexnet";
  * @fires cs-error - {CsErrorEvent} Loading, running, the photo or the WebGL context failed; shown in place too.
  */
 export class CsAlexnetExplorer extends LitElement {
-  static override styles = [baseStyles, alexnetExplorerStyles];
+  static override styles = [baseStyles, explorerStyles, alexnetExplorerStyles];
 
-  #controller = new SimulatorController(this);
+  #loader = new ExplorerLoader<LoadedAlexnet>(this, {
+    loadStarted: () => (this._failure = undefined),
+    engine: async (afterContextLoss) => {
+      // After a lost WebGL context, go on with wasm, else with cpu.
+      if (!afterContextLoss) return getEngine(this.backend);
+      try {
+        return await getEngine("wasm");
+      } catch {
+        resetEngine();
+        return getEngine("cpu");
+      }
+    },
+    weights: async (seeded, signal) => {
+      // Let the "Loading" status paint before the seeded weights block the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const weights = seeded ? "seeded" : this.weights;
+      return loadAlexnet(this.variant, { weights, conv1: this.conv1, signal });
+    },
+    start: (sim, signal) => this.#start(sim, signal),
+    started: async () => {
+      if (!this.autoplay) return;
+      await this.updateComplete;
+      this.renderRoot.querySelector<CsConvSweep>("cs-conv-sweep")?.play();
+    },
+    cursorMoved: () => this.#onCursorChange(),
+    loadFailed: (error) => this.#fail("load", error),
+    contextLost: () => this.#failContextLost(),
+  });
+  #steps = new StepSync(this, {
+    hashKey: ALEXNET_HASH_KEY,
+    badStep: (text, layers) =>
+      msg(
+        str`"${text}" is not a step of this model: expected a layer (${layers}), optionally followed by :map and :row,column.`,
+        { id: "alexnet-explorer.bad-step" },
+      ),
+    // A step that works leaves a bad step's message until it is dismissed.
+    report: (error) => {
+      if (error !== undefined) this.#fail("input", error, "step");
+    },
+    ignoreOwnHash: true,
+  });
+  #announcer = new Announcer((sentence) => (this._live = sentence), {
+    kind: kindWords,
+    answer: (best, classes) =>
+      msg(str`The network answers ${classes?.[best] ?? `#${best}`}.`, {
+        id: "alexnet-explorer.live.answer",
+      }),
+  });
 
-  @state() private _phase: "idle" | "loading" | "ready" = "idle";
   @state() private _failure: Failure | undefined;
-  @state() private _selection: BackendSelection | undefined;
-  @state() private _loaded: LoadedAlexnet | undefined;
   @state() private _live = "";
 
   /** Which AlexNet: `2012` (the paper, Caffe's layout, two GPU groups) or `keras` (CIFAR-10). */
@@ -146,45 +177,33 @@ export class CsAlexnetExplorer extends LitElement {
   /** Keeps the step in the URL hash (`#alexnet=conv2:200@channel`; the key is the element's `id`). */
   @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
 
-  #simulator: Simulator | undefined;
-  #abort: AbortController | undefined;
-  #loadKey: string | undefined;
-  #forceSeeded = false;
-  #avoidWebgl = false;
   /** The latest input offered (by the image block or the explorer's own photo load). */
   #input: ModelInput | undefined;
   /** The numbers of the last run, to skip a second run on the same input. */
   #lastRun: Float32Array | undefined;
   #photoKey: string | undefined;
-  #ready: Promise<void> = Promise.resolve();
   #language: Promise<void> = Promise.resolve();
-  #settle: (() => void) | undefined;
-  #unwatchContext: (() => void) | undefined;
-  #contextLost = false;
-  #playing = false;
-  #lastAnnounce = 0;
-  #announcedLayer = -1;
-  #lastHash: string | undefined;
-  #muter = new LiveRegionMuter();
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // One voice: the explorer's live region speaks, the blocks' are muted.
+    new LiveRegionMuter(this, () => this.renderRoot.querySelectorAll(".region > *"));
   }
 
   /** The running simulator (undefined while loading or after removal). */
   get simulator(): Simulator | undefined {
-    return this.#simulator;
+    return this.#loader.simulator;
   }
 
   /** The backend the page's engine runs on, and why. */
   get backendSelection(): BackendSelection | undefined {
-    return this._selection;
+    return this.#loader.selection;
   }
 
   /** The loaded model and weights (kind, conv1 source, seeded-init time). */
   get loaded(): LoadedAlexnet | undefined {
-    return this._loaded;
+    return this.#loader.loaded;
   }
 
   /** The error shown, if any. */
@@ -194,7 +213,7 @@ export class CsAlexnetExplorer extends LitElement {
 
   /** The input of the current trace (after crop and resize), in the model's layout. */
   get input(): ModelInput | undefined {
-    const sim = this.#simulator;
+    const sim = this.simulator;
     return this.#input && sim && fits(this.#input.shape, sim.model.inputShape)
       ? this.#input
       : undefined;
@@ -202,25 +221,13 @@ export class CsAlexnetExplorer extends LitElement {
 
   /** Resolves when the current load has its first trace (or shows why not) and the language is in. */
   get ready(): Promise<void> {
-    return Promise.all([this.#ready, this.#language]).then(() => undefined);
+    return Promise.all([this.#loader.ready, this.#language]).then(() => undefined);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // The sweep is part of the explorer: registered with it, without a module side effect.
     defineElement("cs-conv-sweep", CsConvSweep);
-    window.addEventListener("hashchange", this.#onHashChange);
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener("hashchange", this.#onHashChange);
-    this.#muter.disconnect();
-    this.#teardown();
-    this.#loadKey = undefined;
-    this._phase = "idle";
-    this.#settle?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -235,14 +242,12 @@ export class CsAlexnetExplorer extends LitElement {
     if (changed.has("lang") && this.lang) {
       this.#language = setLanguage(this.lang).catch((error: unknown) => this.#fail("input", error));
     }
-    if (this.#simulator && (changed.has("step") || changed.has("granularity")))
-      this.#applyStep(false);
-    const key = `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.conv1}|${this.#forceSeeded}`;
-    if (this.isConnected && key !== this.#loadKey) {
-      this.#loadKey = key;
-      void this.#load();
-    } else if (
-      this.#simulator &&
+    if (this.simulator && (changed.has("step") || changed.has("granularity")))
+      this.#steps.apply(false);
+    const key = `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.conv1}`;
+    if (this.#loader.update(key)) return;
+    if (
+      this.simulator &&
       !this.#shows("input") &&
       `${this.src ?? ""}|${this.sample}` !== this.#photoKey
     ) {
@@ -251,13 +256,9 @@ export class CsAlexnetExplorer extends LitElement {
     }
   }
 
-  protected override updated(): void {
-    this.#muter.watch(this.renderRoot.querySelectorAll(".region > *"));
-  }
-
   /** Runs the network on an input already in the model's layout (e.g. 227×227×3, mean subtracted). */
   async run(input: Float32Array): Promise<void> {
-    const sim = this.#simulator;
+    const sim = this.simulator;
     if (!sim) return;
     this.#input = { data: input, shape: sim.model.inputShape };
     this.#lastRun = input;
@@ -266,95 +267,36 @@ export class CsAlexnetExplorer extends LitElement {
       // A new run clears a failed run's message (a bad step's or photo's stays until dismissed).
       if (this._failure?.kind === "input" && this._failure.from === "run")
         this._failure = undefined;
-      this.#announceAnswer(sim);
+      this.#announcer.answer(sim);
     } catch (error) {
       if (error instanceof AbortError || sim.disposed) return;
-      if (this.#contextLost) this.#failContextLost();
+      if (this.#loader.contextLost) this.#failContextLost();
       else this.#fail("input", error, "run");
     }
   }
 
   /** Loads again (after a failure), on another backend when the WebGL context was lost. */
   retry(): void {
-    if (this._failure?.kind === "context" || this.#contextLost) {
-      this.#avoidWebgl = true;
-      this.#contextLost = false;
-      resetEngine();
-    }
-    this.#loadKey = undefined;
-    this.requestUpdate();
+    this.#loader.retry(this._failure?.kind === "context");
   }
 
   /** Gives up on the weights URL and runs with untrained, seeded weights. */
   useSeededWeights(): void {
-    this.#forceSeeded = true;
-    this.#loadKey = undefined;
-    this.requestUpdate();
+    this.#loader.useSeeded();
   }
 
   // ------------------------------------------------------------------------------------------
-  // Loading and disposal
+  // Loading
 
-  async #load(): Promise<void> {
-    this.#teardown();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#ready = new Promise<void>((resolve) => (this.#settle = resolve));
-    this._phase = "loading";
-    this._failure = undefined;
-    try {
-      const choice: BackendChoice = this.#avoidWebgl ? "wasm" : this.backend;
-      let selection: BackendSelection;
-      try {
-        selection = await getEngine(choice);
-      } catch (error) {
-        if (!this.#avoidWebgl) throw error;
-        resetEngine();
-        selection = await getEngine("cpu");
-      }
-      if (abort.signal.aborted) return;
-      this._selection = selection;
-      // Let the "Loading" status paint before the seeded weights block the thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const loaded = await loadAlexnet(this.variant, {
-        weights: this.#forceSeeded ? "seeded" : this.weights,
-        conv1: this.conv1,
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted) {
-        for (const t of loaded.weights.values()) t.dispose();
-        return;
-      }
-      const sim = createSimulator(loaded.model, loaded.weights);
-      this._loaded = loaded;
-      this.#simulator = sim;
-      this.#controller.simulator = sim;
-      sim.addEventListener("cursor-change", this.#onCursorChange);
-      if (selection.backend === "webgl") {
-        this.#unwatchContext = watchContextLoss(() => {
-          this.#contextLost = true;
-          this.#failContextLost();
-        });
-      }
-      this.#applyStep(true);
-      // The image block's latest photo when it fits this model (a variant switch keeps the
-      // reader's own photo), else the explorer loads `src` or `sample` itself.
-      const offered = this.#input;
-      if (offered && fits(offered.shape, sim.model.inputShape)) await this.run(offered.data);
-      else await this.#usePhotoSource(abort.signal);
-      if (abort.signal.aborted) return;
-      this._phase = "ready";
-      if (this.autoplay) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<CsConvSweep>("cs-conv-sweep")?.play();
-      }
-    } catch (error) {
-      if (abort.signal.aborted || error instanceof AbortError) return;
-      if (this.#contextLost) this.#failContextLost();
-      else this.#fail("load", error);
-    } finally {
-      if (this.#abort === abort) this.#settle?.();
-    }
+  /**
+   * The simulator is built: the step, then the image block's latest photo when it fits this model
+   * (a variant switch keeps the reader's own photo), else the explorer loads `src` or `sample`.
+   */
+  async #start(sim: Simulator, signal: AbortSignal): Promise<void> {
+    this.#steps.apply(true);
+    const offered = this.#input;
+    if (offered && fits(offered.shape, sim.model.inputShape)) await this.run(offered.data);
+    else await this.#usePhotoSource(signal);
   }
 
   /**
@@ -390,23 +332,6 @@ export class CsAlexnetExplorer extends LitElement {
     }
   }
 
-  /** Cancels a load in flight and frees the simulator's trace and the weights. */
-  #teardown(): void {
-    this.#abort?.abort(new AbortError("the explorer was reloaded or removed"));
-    this.#abort = undefined;
-    this.#unwatchContext?.();
-    this.#unwatchContext = undefined;
-    const sim = this.#simulator;
-    if (sim) {
-      sim.removeEventListener("cursor-change", this.#onCursorChange);
-      sim.dispose();
-    }
-    if (this._loaded) for (const t of this._loaded.weights.values()) t.dispose();
-    this.#simulator = undefined;
-    this.#controller.simulator = undefined;
-    this._loaded = undefined;
-  }
-
   #fail(kind: Failure["kind"], error: unknown, from?: "run" | "photo" | "step"): void {
     this._failure = kind === "input" ? { kind, error, from } : { kind, error };
     this.dispatchEvent(new CsErrorEvent(error));
@@ -421,122 +346,12 @@ export class CsAlexnetExplorer extends LitElement {
     this.#fail("context", new ConvstepError("BACKEND", message));
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Step, granularity and the URL hash
-
-  get #hashKey(): string {
-    return this.id || ALEXNET_HASH_KEY;
-  }
-
-  #applyStep(initial: boolean): void {
-    const sim = this.#simulator;
+  #onCursorChange(): void {
+    const sim = this.simulator;
     if (!sim) return;
-    const names = sim.model.layers.map((l) => l.name);
-    let ref: StepRef | undefined;
-    let granularity = this.granularity;
-    const fromHash = this.syncUrl ? readHash(location.hash, this.#hashKey) : undefined;
-    const hashState = initial && fromHash !== undefined ? parseState(fromHash) : null;
-    if (hashState) {
-      ref = hashState.step;
-      granularity = hashState.granularity ?? impliedGranularity(hashState.step);
-    } else if (this.step) {
-      const parsed = parseStep(this.step);
-      if (!parsed) return this.#badStep(this.step, names);
-      ref = parsed;
-      granularity ??= impliedGranularity(parsed);
-    }
-    this.#moveTo(ref, granularity, names);
+    this.#steps.cursorMoved();
+    this.#announcer.step(sim);
   }
-
-  #moveTo(ref: StepRef | undefined, granularity: Granularity | undefined, names: string[]): void {
-    const sim = this.#simulator;
-    if (!sim) return;
-    try {
-      if (granularity && GRANULARITIES.includes(granularity))
-        sim.cursor.setGranularity(granularity);
-      if (ref) {
-        const position = resolveStep(ref, names);
-        if (!position) return this.#badStep(ref.layer, names);
-        sim.cursor.moveTo(position);
-      }
-    } catch (error) {
-      this.#fail("input", error, "step");
-    }
-  }
-
-  #badStep(text: string, names: string[]): void {
-    const list = names.join(", ");
-    this.#fail(
-      "input",
-      new ConvstepError(
-        "INPUT",
-        msg(
-          str`"${text}" is not a step of this model: expected a layer (${list}), optionally followed by :map and :row,column.`,
-          { id: "alexnet-explorer.bad-step" },
-        ),
-      ),
-      "step",
-    );
-  }
-
-  readonly #onCursorChange = (): void => {
-    const sim = this.#simulator;
-    if (!sim) return;
-    if (this.syncUrl) {
-      const names = sim.model.layers.map((l) => l.name);
-      const text = formatState({
-        step: stepRefOf(sim.cursor.neuron, names, sim.cursor.granularity),
-        granularity: sim.cursor.granularity,
-      });
-      const hash = writeHash(location.hash, this.#hashKey, text);
-      if (hash !== location.hash) {
-        this.#lastHash = hash;
-        history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
-      }
-    }
-    this.#announceStep();
-  };
-
-  #announceStep(force = false): void {
-    const sim = this.#simulator;
-    if (!sim) return;
-    const c = sim.cursor;
-    const now = performance.now();
-    if (this.#playing && !force) {
-      if (c.neuron.layer === this.#announcedLayer || now - this.#lastAnnounce < 2000) return;
-    }
-    const layer = sim.model.layers[c.neuron.layer];
-    this._live = describeStep(
-      { name: layer.name, kind: kindWords(layer.spec.kind), outputShape: layer.outputShape },
-      sim.trace,
-      c.neuron,
-      c.granularity,
-    );
-    this.#lastAnnounce = now;
-    this.#announcedLayer = c.neuron.layer;
-  }
-
-  #announceAnswer(sim: Simulator): void {
-    const out = sim.trace?.output.data;
-    if (!out || out.length === 0) return;
-    let best = 0;
-    for (let i = 1; i < out.length; i++) if (out[i] > out[best]) best = i;
-    const answer = sim.model.spec.output?.classes?.[best] ?? `#${best}`;
-    this._live = msg(str`The network answers ${answer}.`, { id: "alexnet-explorer.live.answer" });
-  }
-
-  readonly #onHashChange = (): void => {
-    if (!this.syncUrl || !this.#simulator || location.hash === this.#lastHash) return;
-    const text = readHash(location.hash, this.#hashKey);
-    const hashState = text === undefined ? null : parseState(text);
-    if (!hashState) return;
-    const names = this.#simulator.model.layers.map((l) => l.name);
-    this.#moveTo(
-      hashState.step,
-      hashState.granularity ?? impliedGranularity(hashState.step),
-      names,
-    );
-  };
 
   // ------------------------------------------------------------------------------------------
   // Events from the blocks
@@ -547,7 +362,7 @@ export class CsAlexnetExplorer extends LitElement {
    */
   readonly #onInput = (e: CsInputEvent): void => {
     this.#input = { data: e.data, shape: e.shape };
-    const sim = this.#simulator;
+    const sim = this.simulator;
     if (!sim || !fits(e.shape, sim.model.inputShape) || sameInput(e.data, this.#lastRun)) return;
     if (this._failure?.kind === "input" && this._failure.from === "photo")
       this._failure = undefined;
@@ -555,9 +370,7 @@ export class CsAlexnetExplorer extends LitElement {
   };
 
   readonly #onPlay = (e: CsPlayEvent): void => {
-    const stopped = this.#playing && !e.playing;
-    this.#playing = e.playing;
-    if (stopped) this.#announceStep(true);
+    this.#announcer.playing(this.simulator, e.playing);
   };
 
   #setConv1(value: "seeded" | "bank"): void {
@@ -589,13 +402,13 @@ export class CsAlexnetExplorer extends LitElement {
         return html`<cs-conv-sweep
             .simulator=${sim}
             .transform=${this.#transform()}
-            .kernelInfo=${this._loaded?.bankInfo}
-            kernel-source=${this._loaded?.conv1 ?? "seeded"}
+            .kernelInfo=${this.#loader.loaded?.bankInfo}
+            kernel-source=${this.#loader.loaded?.conv1 ?? "seeded"}
             groups=${this.variant === "2012" ? 2 : 1}
             ?show-puzzle=${this.variant === "2012"}
           ></cs-conv-sweep>
           ${
-            this._loaded?.kind === "trained"
+            this.#loader.loaded?.kind === "trained"
               ? nothing
               : renderConv1Choice(this.conv1, (value) => this.#setConv1(value))
           }`;
@@ -687,23 +500,26 @@ export class CsAlexnetExplorer extends LitElement {
   }
 
   override render() {
-    const sim = this.#simulator;
+    const sim = this.simulator;
+    const loaded = this.#loader.loaded;
+    // A failed load still reads as loading (aria-busy, the status line), as it always has here.
+    const loading = this.#loader.phase === "loading" || this.#loader.phase === "failed";
     return html`<article
       part="base"
       aria-label=${msg("AlexNet explorer", { id: "alexnet-explorer.label" })}
-      aria-busy=${this._phase === "loading" ? "true" : "false"}
+      aria-busy=${loading ? "true" : "false"}
     >
       ${renderHeader({
         variant: this.variant,
-        loading: this._phase === "loading",
-        loaded: this._loaded,
-        selection: this._selection,
-        megabytes: weightMegabytes(this._loaded?.model ?? compiledModelOf(this.variant)),
+        loading,
+        loaded,
+        selection: this.#loader.selection,
+        megabytes: weightMegabytes(loaded?.model ?? compiledModelOf(this.variant)),
       })}
       ${renderFailure(this._failure, {
         dismiss: () => (this._failure = undefined),
         retry: () => this.retry(),
-        useSeeded: this.weights && !this.#forceSeeded ? () => this.useSeededWeights() : undefined,
+        useSeeded: this.weights && !this.#loader.seeded ? () => this.useSeededWeights() : undefined,
       })}
       ${this.#renderBlocks(sim && !sim.disposed ? sim : undefined)}
       <p class="visually-hidden" aria-live="polite">${this._live}</p>

@@ -1,64 +1,21 @@
+/** The AlexNet explorer's own styles, after the explorers' shared sheet. */
 import { css } from "lit";
 
 export const alexnetExplorerStyles = css`
   :host {
-    display: block;
-    container-type: inline-size;
     --_gap: var(--cs-alexnet-explorer-gap, 16px);
     --_side: var(--cs-alexnet-explorer-side-width, 300px);
     --_panel: var(--cs-alexnet-explorer-panel-color, var(--_surface));
     --_notice: var(--cs-alexnet-explorer-notice-color, #9a6700);
-    line-height: 1.4;
-  }
-  [part="base"] {
-    display: grid;
-    gap: var(--_gap);
   }
   header {
-    display: grid;
     gap: 0.25em;
   }
-  h2 {
-    margin: 0;
-    font-size: 1.35em;
-    font-weight: 650;
-    letter-spacing: -0.01em;
-  }
   .credit {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.85em;
     max-width: 100ch;
   }
   .status {
     margin: 0.2em 0 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.35em 0.6em;
-    font-size: 0.8em;
-    color: var(--_muted);
-  }
-  .chip {
-    display: inline-block;
-    padding: 0.05em 0.6em;
-    border-radius: 999px;
-    border: 1px solid var(--_border);
-    color: var(--_text);
-    background: color-mix(in srgb, var(--_border) 25%, transparent);
-    font-weight: 600;
-    white-space: nowrap;
-  }
-  .chip.trained {
-    border-color: color-mix(in srgb, #1a7f37 60%, transparent);
-    background: color-mix(in srgb, #1a7f37 10%, transparent);
-    color: #116329;
-  }
-  .chip.seeded,
-  .chip.bank {
-    border-color: color-mix(in srgb, #9a6700 60%, transparent);
-    background: color-mix(in srgb, #d4a72c 16%, transparent);
-    color: #7d4e00;
   }
   .notice {
     display: grid;
@@ -76,56 +33,9 @@ export const alexnetExplorerStyles = css`
   .notice span {
     color: var(--_text);
   }
-  .failure {
-    display: grid;
-    gap: 0.35em;
-    background: color-mix(in srgb, var(--_error) 6%, var(--_surface));
-  }
-  .failure p {
-    margin: 0;
-  }
-  .failure-message {
-    color: var(--_text);
-    overflow-wrap: anywhere;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    margin-top: 0.25em;
-  }
-  .actions button {
-    padding: 0.3em 0.9em;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-  }
-  .actions button:first-child {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: #fff;
-  }
-  .grid {
-    display: grid;
-    gap: var(--_gap);
-    align-items: start;
-    grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: var(--_areas-1);
-  }
   .region {
-    align-self: stretch;
-    display: grid;
-    /* One column that never grows past the region: wide blocks (the network) scroll inside. */
-    grid-template-columns: minmax(0, 1fr);
-    align-content: start;
     gap: 10px;
-    min-width: 0;
     padding: 12px 14px 14px;
-    background: var(--_panel);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) + 2px);
   }
   .region-title {
     margin: 0;
@@ -141,14 +51,8 @@ export const alexnetExplorerStyles = css`
   .region.player .region-title {
     display: none;
   }
-  .region.math {
-    overflow-x: auto;
-  }
   cs-neuron-math {
     --cs-neuron-math-font-size: 0.62rem;
-  }
-  cs-prediction {
-    --cs-prediction-row-height: 1.3em;
   }
   /* The input block */
   .input-block {

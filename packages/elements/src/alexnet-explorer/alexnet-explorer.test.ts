@@ -14,25 +14,12 @@ import type { CsNetwork } from "../network/network.component.js";
 import { setAssetBase } from "../shared/assets.js";
 import type { CsErrorEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import { expectNoAxeViolations, mount, settleExplorer } from "../test-utils/mount.js";
 import type { CsAlexnetExplorer } from "./alexnet-explorer.component.js";
 import type { CsConvSweep } from "./conv-sweep.component.js";
 import "./define.js";
 
-type Updatable = Element & { updateComplete?: Promise<unknown> };
-
 const WASM = "/node_modules/@tensorflow/tfjs-backend-wasm/dist/";
-
-/** Waits for the explorer, every block inside it, and one animation frame. */
-async function settle(el: CsAlexnetExplorer): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
-      await block.updateComplete;
-    }
-  }
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-}
 
 /** Mounts an explorer on wasm (1280 px wide) and waits for its first trace (or its error). */
 async function explorer(attributes: Record<string, string> = {}): Promise<CsAlexnetExplorer> {
@@ -42,7 +29,7 @@ async function explorer(attributes: Record<string, string> = {}): Promise<CsAlex
     ...attributes,
   });
   await el.ready;
-  await settle(el);
+  await settleExplorer(el);
   return el;
 }
 
@@ -120,7 +107,7 @@ describe("<cs-alexnet-explorer variant=2012>", () => {
     const block = el.shadowRoot!.querySelector<CsImageInput>("cs-image-input")!;
     expect(block.target).toBe("alexnet-2012");
     for (let i = 0; i < 50 && !block.value; i++) await new Promise((r) => setTimeout(r, 20));
-    await settle(el);
+    await settleExplorer(el);
     const first = sim.trace;
     expect(Array.from(block.value!.data.slice(0, 30))).toEqual(
       Array.from(sim.trace!.input.data.slice(0, 30)),
@@ -245,19 +232,19 @@ describe("<cs-alexnet-explorer variant=2012>", () => {
     expect(idea()).toContain(shown(lrn.output));
 
     sim.cursor.moveTo({ layer: layerIndex(el, "pool1"), channel: 2, y: 4, x: 7 });
-    await settle(el);
+    await settleExplorer(el);
     const pool = sim.explain().explanation as PoolExplanation;
     expect(pool.window).toEqual({ y0: 8, x0: 14, y1: 11, x1: 17 });
     expect(idea()).toContain("⌊(55 − 3) / 2⌋ + 1 = 27");
     expect(idea()).toContain(`max = ${shown(pool.output)}`);
 
     sim.cursor.moveTo({ layer: layerIndex(el, "drop6"), channel: 0 });
-    await settle(el);
+    await settleExplorer(el);
     expect(idea()).toContain("Dropout (rate 0.5)");
     expect(idea()).toContain("scaled by 2.00");
 
     sim.cursor.moveTo({ layer: layerIndex(el, "fc6"), channel: 0 });
-    await settle(el);
+    await settleExplorer(el);
     // 37,752,832 / 60,965,224 = 61.93 %
     expect(idea()).toContain("37,752,832 parameters, 61.9% of the whole network");
   });
@@ -277,13 +264,13 @@ describe("<cs-alexnet-explorer variant=2012>", () => {
     await sweep.updateComplete;
     expect(sweep.cell).toEqual({ y: 3, x: 3 });
     key(map, "Enter");
-    await settle(el);
+    await settleExplorer(el);
     expect(sim.cursor.neuron).toEqual({ layer: 0, channel: 0, y: 3, x: 3 });
     expect(sim.cursor.granularity).toBe("neuron");
     const bank = sweep.shadowRoot!.querySelector<HTMLCanvasElement>("canvas[part=bank]")!;
     key(bank, "ArrowDown");
     key(bank, "ArrowRight");
-    await settle(el);
+    await settleExplorer(el);
     // 12 kernels a row: down one row, right one → 13.
     expect(sweep.channel).toBe(13);
     expect(bank.getAttribute("aria-valuenow")).toBe("13");
@@ -391,7 +378,7 @@ describe("<cs-alexnet-explorer> errors in place", () => {
     seeded.click();
     await el.updateComplete;
     await el.ready;
-    await settle(el);
+    await settleExplorer(el);
     expect(el.simulator?.trace?.step("conv1").shape).toEqual([55, 55, 96]);
     expect(el.shadowRoot!.querySelector("[part=error]")).toBeNull();
   });
@@ -414,7 +401,7 @@ describe("<cs-alexnet-explorer> errors in place", () => {
 
   it("speaks Korean: the untrained notice in Korean", async () => {
     const el = await explorer({ lang: "ko" });
-    await settle(el);
+    await settleExplorer(el);
     expect(el.shadowRoot!.querySelector("[part=notice]")!.textContent).toContain(
       "학습되지 않은 가중치: 모양과 계산은 진짜이지만, 특징은 진짜가 아닙니다.",
     );

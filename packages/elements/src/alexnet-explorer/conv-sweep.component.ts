@@ -31,6 +31,7 @@ import {
   type SweepColours,
 } from "../draw/sweep.js";
 import { CsNeuronEvent } from "../shared/events.js";
+import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
 import { convSweepStyles } from "./conv-sweep.styles.js";
@@ -93,10 +94,7 @@ export class CsConvSweep extends LitElement {
   static override styles = [baseStyles, convSweepStyles];
 
   #controller = new SimulatorController(this);
-  #resize = new ResizeObserver((entries) => {
-    const width = Math.round(entries[0]?.contentRect.width ?? 0);
-    if (width > 0 && width !== this._width) this._width = width;
-  });
+  #width = new HostWidthController(this);
   #timer: Timer | undefined;
   #playFrom = 0;
   #cursorKey = "";
@@ -116,7 +114,6 @@ export class CsConvSweep extends LitElement {
   @query("canvas[part=column]") private columnCanvas!: HTMLCanvasElement | null;
   @query("canvas[part=bank]") private bankCanvas!: HTMLCanvasElement | null;
 
-  @state() private _width = 0;
   @state() private _playing = false;
   @state() private _live = "";
 
@@ -191,14 +188,8 @@ export class CsConvSweep extends LitElement {
     return this.#frame;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resize.disconnect();
     this.pause();
   }
 
@@ -303,7 +294,7 @@ export class CsConvSweep extends LitElement {
 
   /** The sizes of the picture and the map, from the element's width (a side column of ~210 px). */
   #sizes(g: ConvGeometry): { pictureScale: number; mapCell: number; stacked: boolean } {
-    const width = this._width || this.clientWidth || 900;
+    const width = this.#width.width || this.clientWidth || 900;
     const stacked = width < 700;
     const side = stacked ? Math.min(width, 420) : (width - SIDE_WIDTH - 2 * PANE_GAP - 8) / 1.8;
     const pictureScale = Math.max(0.5, Math.min(2, side / g.inWidth));

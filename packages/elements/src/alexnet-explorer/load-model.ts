@@ -20,7 +20,7 @@ import {
   type Conv1KernelInfo,
   type ModelName,
 } from "@convstep/models";
-import { SEEDED_WEIGHTS_SEED } from "../lenet-explorer/load-model.js";
+import { SEEDED_WEIGHTS_SEED } from "../shared/explorer/seeded-weights.js";
 
 /** The two AlexNets: Caffe's layout of the 2012 paper, and the Keras CIFAR-10 version. */
 export type AlexnetVariant = "2012" | "keras";

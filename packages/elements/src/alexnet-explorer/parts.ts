@@ -6,6 +6,7 @@
 import { msg, str } from "@lit/localize";
 import { html, nothing } from "lit";
 import type { BackendSelection } from "@convstep/engine";
+import { backendChip, errorBox, type ErrorBoxActions } from "../shared/explorer/status.js";
 import type { AlexnetPart } from "./layout.js";
 import type { AlexnetVariant, LoadedAlexnet } from "./load-model.js";
 
@@ -34,12 +35,6 @@ function status(state: HeaderState) {
       })}
     </p>`;
   }
-  const backend = sel?.backend ?? "";
-  const reason = sel?.reason.replace(/^\w+:\s*/, "") ?? "";
-  const why =
-    reason === "requested"
-      ? msg("as the page asks", { id: "alexnet-explorer.backend.requested" })
-      : reason;
   const weights = !loaded
     ? nothing
     : loaded.kind === "trained"
@@ -50,14 +45,7 @@ function status(state: HeaderState) {
           >${msg("untrained (seeded) weights", { id: "alexnet-explorer.weights.seeded" })}</span
         >`;
   return html`<p part="status" class="status">
-    ${
-      sel
-        ? html`<span class="chip backend" title=${sel.reason}
-              >${msg(str`Backend: ${backend}`, { id: "alexnet-explorer.backend" })}</span
-            ><span class="why">${why}</span>`
-        : nothing
-    }
-    ${weights}
+    ${sel ? backendView(sel) : nothing} ${weights}
     ${
       loaded?.conv1 === "bank"
         ? html`<span class="chip bank"
@@ -66,6 +54,15 @@ function status(state: HeaderState) {
         : nothing
     }
   </p>`;
+}
+
+/** The backend chip and why the engine chose it. */
+function backendView(selection: BackendSelection) {
+  const backend = selection.backend;
+  return backendChip(selection, {
+    label: msg(str`Backend: ${backend}`, { id: "alexnet-explorer.backend" }),
+    requested: msg("as the page asks", { id: "alexnet-explorer.backend.requested" }),
+  });
 }
 
 function notice(state: HeaderState) {
@@ -116,21 +113,8 @@ export function renderHeader(state: HeaderState) {
   </header>`;
 }
 
-/** An error's message, for people. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** What the error box can do. */
-export interface FailureActions {
-  readonly dismiss: () => void;
-  readonly retry: () => void;
-  /** Offered for a failed weights URL: run with seeded weights instead. */
-  readonly useSeeded?: () => void;
-}
-
 /** The error box, in place: a heading, the message, and what can be done. */
-export function renderFailure(f: Failure | undefined, actions: FailureActions) {
+export function renderFailure(f: Failure | undefined, actions: ErrorBoxActions) {
   if (!f) return nothing;
   const heading =
     f.kind === "input"
@@ -138,28 +122,17 @@ export function renderFailure(f: Failure | undefined, actions: FailureActions) {
       : f.kind === "context"
         ? msg("The graphics context was lost", { id: "alexnet-explorer.error.context" })
         : msg("The model could not be loaded", { id: "alexnet-explorer.error.load" });
-  return html`<div part="error" class="error failure" role="alert">
-    <p class="failure-heading"><strong>${heading}</strong></p>
-    <p class="failure-message">${messageOf(f.error)}</p>
-    <div class="actions">
-      ${
-        f.kind === "input"
-          ? html`<button type="button" @click=${actions.dismiss}>
-              ${msg("Dismiss", { id: "alexnet-explorer.dismiss" })}
-            </button>`
-          : html`<button type="button" @click=${actions.retry}>
-              ${msg("Retry", { id: "alexnet-explorer.retry" })}
-            </button>`
-      }
-      ${
-        f.kind === "load" && actions.useSeeded
-          ? html`<button type="button" @click=${actions.useSeeded}>
-              ${msg("Use seeded weights", { id: "alexnet-explorer.use-seeded" })}
-            </button>`
-          : nothing
-      }
-    </div>
-  </div>`;
+  const words = {
+    dismiss: msg("Dismiss", { id: "alexnet-explorer.dismiss" }),
+    retry: msg("Retry", { id: "alexnet-explorer.retry" }),
+    useSeeded: msg("Use seeded weights", { id: "alexnet-explorer.use-seeded" }),
+  };
+  // Seeded weights are offered for a failed weights URL only.
+  const useSeeded = f.kind === "load" ? actions.useSeeded : undefined;
+  return errorBox({ heading, error: f.error, dismissable: f.kind === "input" }, words, {
+    ...actions,
+    useSeeded,
+  });
 }
 
 /** The choice of conv1's kernels (offered with seeded weights). */

@@ -1,31 +1,31 @@
-import { msg, updateWhenLocaleChanges } from "@lit/localize";
+import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { styleMap } from "lit/directives/style-map.js";
 import {
   AbortError,
   ConvstepError,
-  createSimulator,
   type BackendChoice,
   type BackendSelection,
   type Granularity,
   type Simulator,
 } from "@convstep/engine";
-import { getEngine, resetEngine } from "../shared/engine.js";
+import { getEngine } from "../shared/engine.js";
 import {
   CsErrorEvent,
   type CsFocusLayerEvent,
   type CsInputEvent,
   type CsPlayEvent,
 } from "../shared/events.js";
+import { Announcer } from "../shared/explorer/announcer.js";
+import { explorerStyles } from "../shared/explorer/explorer.styles.js";
+import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
+import { ExplorerLoader } from "../shared/explorer/loader.js";
+import { StepSync } from "../shared/explorer/step-sync.js";
 import { setLanguage } from "../shared/localize.js";
-import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
-import { Announcer } from "./announcer.js";
-import { watchContextLoss } from "./context-loss.js";
 import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
 import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
-import { LiveRegionMuter } from "./live-regions.js";
 import {
   lenetInput,
   loadLenet,
@@ -34,8 +34,10 @@ import {
   type LoadedLenet,
 } from "./load-model.js";
 import { SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
-import { StepSync } from "./step-sync.js";
 import { failureView, headerView, regionLabel, type Failure } from "./view.js";
+
+/** The hash key of a LeNet explorer without an `id`. */
+export const LENET_HASH_KEY = "lenet";
 
 /** The layer LeNet-5's Table I wires (shown by the connection table). */
 const TABLE_LAYER = "C3";
@@ -65,17 +67,41 @@ const TABLE_LAYER = "C3";
  * @fires cs-error - {CsErrorEvent} Loading, running or the WebGL context failed; shown in place too.
  */
 export class CsLenetExplorer extends LitElement {
-  static override styles = [baseStyles, lenetExplorerStyles];
+  static override styles = [baseStyles, explorerStyles, lenetExplorerStyles];
 
-  #controller = new SimulatorController(this);
-  #steps = new StepSync(this, (error) => this.#stepProblem(error));
-  #announcer = new Announcer((sentence) => (this._live = sentence));
-  #muter = new LiveRegionMuter();
+  #loader = new ExplorerLoader<LoadedLenet>(this, {
+    loadStarted: () => (this._failure = undefined),
+    // After a lost WebGL context, go on with the cpu backend: it always starts, and LeNet-5 runs
+    // on it in a few milliseconds.
+    engine: (afterContextLoss) => getEngine(afterContextLoss ? "cpu" : this.backend),
+    weights: (seeded, signal) =>
+      loadLenet(this.variant, { weights: seeded ? "seeded" : this.weights, signal }),
+    start: async () => {
+      this.#steps.apply(true);
+      await this.run(this.#digit, this.#digitLabel);
+    },
+    cursorMoved: () => this.#onCursorChange(),
+    loadFailed: (error) => this.#fail("load", error),
+    contextLost: () => this.#failContextLost(),
+    releaseReplaced: true,
+  });
+  #steps = new StepSync(this, {
+    hashKey: LENET_HASH_KEY,
+    badStep: (text, layers) =>
+      msg(
+        str`"${text}" is not a step of this model: expected a layer (${layers}), optionally followed by :map and :row,column.`,
+        { id: "lenet-explorer.bad-step" },
+      ),
+    report: (error) => this.#stepProblem(error),
+  });
+  #announcer = new Announcer((sentence) => (this._live = sentence), {
+    answer: (best, classes) =>
+      msg(str`The network answers ${classes?.[best] ?? String(best)}.`, {
+        id: "lenet-explorer.live.answer",
+      }),
+  });
 
-  @state() private _phase: "idle" | "loading" | "ready" | "failed" = "idle";
   @state() private _failure: Failure | undefined;
-  @state() private _selection: BackendSelection | undefined;
-  @state() private _loaded: LoadedLenet | undefined;
   /** The C3 map focused in the connection table (lights its links in the network). */
   @state() private _focus: { layer: string; channel: number | undefined } | undefined;
   /** The sentence in the explorer's one live region. */
@@ -111,37 +137,30 @@ export class CsLenetExplorer extends LitElement {
   /** Keeps the step in the URL hash (`#lenet=C3:4:2,3@neuron`; the key is the element's `id`). */
   @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
 
-  #simulator: Simulator | undefined;
-  #abort: AbortController | undefined;
-  #loadKey: string | undefined;
-  #forceSeeded = false;
-  #avoidWebgl = false;
-  #contextLost = false;
-  #unwatchContext: (() => void) | undefined;
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
-  #ready: Promise<void> = Promise.resolve();
-  #settle: (() => void) | undefined;
   #language: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+    // One voice: the explorer's live region speaks, the blocks' are muted.
+    new LiveRegionMuter(this, () => this.renderRoot.querySelectorAll(".region > *"));
   }
 
   /** The running simulator (undefined while loading or after removal). */
   get simulator(): Simulator | undefined {
-    return this.#simulator;
+    return this.#loader.simulator;
   }
 
   /** The backend the page's engine runs on, and why. */
   get backendSelection(): BackendSelection | undefined {
-    return this._selection;
+    return this.#loader.selection;
   }
 
   /** `trained` or `seeded` weights, once loaded. */
   get weightsKind(): "trained" | "seeded" | undefined {
-    return this._loaded?.kind;
+    return this.#loader.loaded?.kind;
   }
 
   /** The error shown, if any. */
@@ -155,22 +174,7 @@ export class CsLenetExplorer extends LitElement {
    * for `updateComplete` first: the new load starts with the update.
    */
   get ready(): Promise<void> {
-    return Promise.all([this.#ready, this.#language]).then(() => undefined);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // A reconnected explorer loads again (disconnecting disposed everything).
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#muter.disconnect();
-    this.#teardown();
-    this.#loadKey = undefined;
-    this._phase = "idle";
-    this.#settle?.();
+    return Promise.all([this.#loader.ready, this.#language]).then(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -183,18 +187,10 @@ export class CsLenetExplorer extends LitElement {
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
       this.#language = setLanguage(this.lang).catch((error: unknown) => this.#fail("input", error));
     }
-    if (this.#simulator && (changed.has("step") || changed.has("granularity"))) {
+    if (this.simulator && (changed.has("step") || changed.has("granularity"))) {
       this.#steps.apply(false);
     }
-    const key = `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.#forceSeeded}`;
-    if (this.isConnected && key !== this.#loadKey) {
-      this.#loadKey = key;
-      void this.#load();
-    }
-  }
-
-  protected override updated(): void {
-    this.#muter.watch(this.renderRoot.querySelectorAll(".region > *"));
+    this.#loader.update(`${this.variant}|${this.backend}|${this.weights ?? ""}`);
   }
 
   /**
@@ -211,7 +207,7 @@ export class CsLenetExplorer extends LitElement {
     }
     this.#digit = Float32Array.from(digit);
     this.#digitLabel = label;
-    const sim = this.#simulator;
+    const sim = this.simulator;
     if (!sim) return;
     try {
       await sim.run(input);
@@ -219,91 +215,19 @@ export class CsLenetExplorer extends LitElement {
       this.#announcer.answer(sim);
     } catch (error) {
       if (error instanceof AbortError || sim.disposed) return;
-      if (this.#contextLost) this.#failContextLost();
+      if (this.#loader.contextLost) this.#failContextLost();
       else this.#fail("input", error);
     }
   }
 
   /** Loads again (after a failure); on the cpu backend when the WebGL context was lost. */
   retry(): void {
-    if (this._failure?.kind === "context" || this.#contextLost) {
-      this.#avoidWebgl = true;
-      this.#contextLost = false;
-      resetEngine();
-    }
-    this.#loadKey = undefined;
-    this.requestUpdate();
+    this.#loader.retry(this._failure?.kind === "context");
   }
 
   /** Gives up on the weights URL and runs with untrained, seeded weights. */
   useSeededWeights(): void {
-    this.#forceSeeded = true;
-    this.#loadKey = undefined;
-    this.requestUpdate();
-  }
-
-  async #load(): Promise<void> {
-    this.#teardown();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#settle?.(); // a superseded load's waiters are let go
-    this.#ready = new Promise<void>((resolve) => (this.#settle = resolve));
-    this._phase = "loading";
-    this._failure = undefined;
-    try {
-      // After a lost WebGL context, go on with the cpu backend: it always starts, and LeNet-5
-      // runs on it in a few milliseconds.
-      const selection = await getEngine(this.#avoidWebgl ? "cpu" : this.backend);
-      if (abort.signal.aborted) return;
-      this._selection = selection;
-      const loaded = await loadLenet(this.variant, {
-        weights: this.#forceSeeded ? "seeded" : this.weights,
-        signal: abort.signal,
-      });
-      if (abort.signal.aborted) {
-        for (const t of loaded.weights.values()) t.dispose();
-        return;
-      }
-      const sim = createSimulator(loaded.model, loaded.weights);
-      this._loaded = loaded;
-      this.#simulator = sim;
-      this.#controller.simulator = sim;
-      sim.addEventListener("cursor-change", this.#onCursorChange);
-      if (selection.backend === "webgl") {
-        this.#unwatchContext = watchContextLoss(() => {
-          this.#contextLost = true;
-          this.#failContextLost();
-        });
-      }
-      this.#steps.apply(true);
-      await this.run(this.#digit, this.#digitLabel);
-      if (abort.signal.aborted) return;
-      this._phase = "ready";
-    } catch (error) {
-      if (abort.signal.aborted || error instanceof AbortError) return;
-      this._phase = "failed";
-      if (this.#contextLost) this.#failContextLost();
-      else this.#fail("load", error);
-    } finally {
-      if (this.#abort === abort) this.#settle?.();
-    }
-  }
-
-  /** Cancels a load in flight and frees the simulator's trace and the weights. */
-  #teardown(): void {
-    this.#abort?.abort(new AbortError("the explorer was reloaded or removed"));
-    this.#abort = undefined;
-    this.#unwatchContext?.();
-    this.#unwatchContext = undefined;
-    const sim = this.#simulator;
-    if (sim) {
-      sim.removeEventListener("cursor-change", this.#onCursorChange);
-      sim.dispose();
-    }
-    if (this._loaded) for (const t of this._loaded.weights.values()) t.dispose();
-    this.#simulator = undefined;
-    this.#controller.simulator = undefined;
-    this._loaded = undefined;
+    this.#loader.useSeeded();
   }
 
   #fail(kind: Failure["kind"], error: unknown): void {
@@ -327,13 +251,13 @@ export class CsLenetExplorer extends LitElement {
     else if (this._failure?.kind === "step") this._failure = undefined;
   }
 
-  readonly #onCursorChange = (): void => {
-    const sim = this.#simulator;
+  #onCursorChange(): void {
+    const sim = this.simulator;
     if (!sim) return;
     this._focus = undefined; // the network follows the cursor again once it moves
     this.#steps.cursorMoved();
     this.#announcer.step(sim);
-  };
+  }
 
   // Events from the blocks, listened to on the grid, where their targets are still the blocks.
 
@@ -349,7 +273,7 @@ export class CsLenetExplorer extends LitElement {
   };
 
   readonly #onPlay = (e: CsPlayEvent): void => {
-    this.#announcer.playing(this.#simulator, e.playing);
+    this.#announcer.playing(this.simulator, e.playing);
   };
 
   /** The parts shown: all but the hidden ones (and the table, which only the 1998 variant has). */
@@ -434,18 +358,18 @@ export class CsLenetExplorer extends LitElement {
   }
 
   override render() {
-    const sim = this.#simulator;
-    const loading = this._phase === "loading";
+    const sim = this.simulator;
+    const loading = this.#loader.phase === "loading";
     return html`<article
       part="base"
       aria-label=${msg("LeNet-5 explorer", { id: "lenet-explorer.label" })}
       aria-busy=${loading ? "true" : "false"}
     >
-      ${headerView(this.variant, loading, this._selection, this._loaded)}
+      ${headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)}
       ${failureView(this._failure, {
         dismiss: () => (this._failure = undefined),
         retry: () => this.retry(),
-        useSeeded: this.#forceSeeded ? undefined : () => this.useSeededWeights(),
+        useSeeded: this.#loader.seeded ? undefined : () => this.useSeededWeights(),
       })}
       ${sim && !sim.disposed && sim.trace ? this.#renderBlocks(sim) : nothing}
       <p class="visually-hidden" aria-live="polite">${this._live}</p>

@@ -10,29 +10,16 @@ import { setAssetBase } from "../shared/assets.js";
 import { CsInputEvent, type CsErrorEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { syntheticSeven } from "../test-utils/fixtures.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
-import { formatValue } from "./describe-step.js";
+import { expectNoAxeViolations, mount, settleExplorer } from "../test-utils/mount.js";
+import { formatValue } from "../shared/explorer/describe-step.js";
 import "./define.js";
 import type { CsLenetExplorer } from "./lenet-explorer.component.js";
-
-type Updatable = Element & { updateComplete?: Promise<unknown> };
-
-/** Waits for the explorer, every block inside it, and one animation frame. */
-async function settle(el: CsLenetExplorer): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
-      await block.updateComplete;
-    }
-  }
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-}
 
 /** Mounts an explorer on the cpu backend and waits for its first trace (or its error). */
 async function explorer(attributes: Record<string, string> = {}): Promise<CsLenetExplorer> {
   const el = await mount<CsLenetExplorer>("cs-lenet-explorer", { backend: "cpu", ...attributes });
   await el.ready;
-  await settle(el);
+  await settleExplorer(el);
   return el;
 }
 
@@ -136,12 +123,12 @@ describe("<cs-lenet-explorer> 1998", () => {
     const table = block<CsConnectionTable>(el, "cs-connection-table")!;
     const network = block<CsNetwork>(el, "cs-network")!;
     table.shadowRoot!.querySelector<HTMLElement>('[data-r="-1"][data-c="9"]')!.focus();
-    await settle(el);
+    await settleExplorer(el);
     expect(network.focused).toEqual({ layer: 2, channel: 9 });
     expect(network.links.map((l) => l.from).sort()).toEqual([...LENET5_TABLE_1[9]].sort());
     // The reverse: the cursor (here moved as the network or the player would) lights the column.
     el.simulator!.cursor.moveTo({ layer: 2, channel: 6 });
-    await settle(el);
+    await settleExplorer(el);
     expect(table.focusChannel).toBe(6);
     expect(network.focused).toEqual({ layer: 2, channel: 6 });
   });
@@ -183,7 +170,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     el.addEventListener("cs-error", (e) => errors.push((e as CsErrorEvent).error));
     const pad = block(el, "cs-digit-pad")!;
     pad.dispatchEvent(new CsInputEvent(new Float32Array(10), [10], "draw"));
-    await settle(el);
+    await settleExplorer(el);
     const box = el.shadowRoot!.querySelector("[part=error]")!;
     expect(box.textContent).toContain("expected a 28×28 digit");
     expect(errors).toHaveLength(1);
@@ -192,7 +179,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     const traced = new Promise((r) => sim.addEventListener("trace-complete", r, { once: true }));
     pad.dispatchEvent(new CsInputEvent(syntheticSeven(), [28, 28], "draw"));
     await traced;
-    await settle(el);
+    await settleExplorer(el);
     expect(el.shadowRoot!.querySelector("[part=error]")).toBeNull();
     expect(sim.trace).not.toBe(trace);
     expect(sim.trace!.input.valueAt(0, 2, 2)).toBeCloseTo(-0.1, 6); // 1998 input: background −0.1
@@ -225,7 +212,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     seeded.click();
     await bad.updateComplete;
     await bad.ready;
-    await settle(bad);
+    await settleExplorer(bad);
     expect(bad.shadowRoot!.querySelector("[part=error]")).toBeNull();
     expect(bad.simulator!.trace).not.toBeNull();
     expect(bad.weightsKind).toBe("seeded");
@@ -248,7 +235,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     const el = await explorer({ step: "C3:4:2,3", weights: "seeded" });
     const sim = el.simulator!;
     sim.cursor.moveTo({ layer: 2, channel: 5, y: 1, x: 7 });
-    await settle(el);
+    await settleExplorer(el);
     const value = sim.trace!.step("C3").valueAt(5, 1, 7);
     const live = el.shadowRoot!.querySelector("[part=base] > [aria-live]")!;
     expect(live.getAttribute("aria-live")).toBe("polite");
@@ -280,7 +267,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector("[part=error]")).toBeNull();
     el.step = "S4:15";
-    await settle(el);
+    await settleExplorer(el);
     expect(el.simulator!.cursor.neuron).toMatchObject({ layer: 3, channel: 15 });
     expect(el.simulator!.cursor.granularity).toBe("channel");
   });
@@ -290,7 +277,7 @@ describe("<cs-lenet-explorer> 1998", () => {
     el.variant = "keras";
     await el.updateComplete;
     await el.ready;
-    await settle(el);
+    await settleExplorer(el);
     expect(el.simulator!.model.spec.name).toBe("lenet5-keras");
     expect(el.simulator!.cursor.neuron).toMatchObject({ layer: 3, channel: 4 });
     expect(block(el, "cs-connection-table")).toBeNull();
@@ -335,7 +322,7 @@ describe("<cs-lenet-explorer> keras and Korean", () => {
 
   it('lang="ko" shows Korean labels', async () => {
     const el = await explorer({ lang: "ko", weights: "seeded" });
-    await settle(el);
+    await settleExplorer(el);
     expect(text(el)).toContain("LeNet-5 (LeCun 외, 1998)");
     expect(el.getAttribute("lang")).toBe("ko");
     const labels = [...el.shadowRoot!.querySelectorAll("section")].map((s) =>

@@ -16,12 +16,10 @@ import {
 } from "@convstep/engine";
 import { getModelSpec, type ModelName } from "@convstep/models";
 import { assetUrl } from "../shared/assets.js";
+import { SEEDED_WEIGHTS_SEED } from "../shared/explorer/seeded-weights.js";
 
 /** The two LeNet-5s: the paper's, and the Keras version of blog posts. */
 export type LenetVariant = "1998" | "keras";
-
-/** The seed of the untrained weights (the same everywhere, so pages agree). */
-export const SEEDED_WEIGHTS_SEED = 0;
 
 /** The model name of a variant. */
 export function modelNameOf(variant: LenetVariant): ModelName {

@@ -6,6 +6,7 @@
 import { msg, str } from "@lit/localize";
 import { html, nothing, type TemplateResult } from "lit";
 import type { BackendSelection } from "@convstep/engine";
+import { backendChip, errorBox, type ErrorBoxActions } from "../shared/explorer/status.js";
 import type { ExplorerPart } from "./layout.js";
 import type { LenetVariant, LoadedLenet } from "./load-model.js";
 
@@ -19,11 +20,6 @@ export type Failure =
   | { readonly kind: "input"; readonly error: unknown }
   /** A step or hash naming no neuron: Dismiss. */
   | { readonly kind: "step"; readonly error: unknown };
-
-/** The message of an error, for people (the engine's errors say what was expected and what came). */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Title, credit and status line. */
 export function headerView(
@@ -61,17 +57,13 @@ export function headerView(
   </header>`;
 }
 
-/** The backend chip and why the engine chose it (`BackendSelection.reason`). */
+/** The backend chip and why the engine chose it. */
 function backendView(selection: BackendSelection): TemplateResult {
   const backend = selection.backend;
-  const reason = selection.reason.replace(/^\w+:\s*/, "");
-  const why =
-    reason === "requested"
-      ? msg("as the page asks", { id: "lenet-explorer.backend.requested" })
-      : reason;
-  return html`<span class="chip backend" title=${selection.reason}
-      >${msg(str`Backend: ${backend}`, { id: "lenet-explorer.backend" })}</span
-    ><span class="why">${why}</span>`;
+  return backendChip(selection, {
+    label: msg(str`Backend: ${backend}`, { id: "lenet-explorer.backend" }),
+    requested: msg("as the page asks", { id: "lenet-explorer.backend.requested" }),
+  });
 }
 
 /** Trained or seeded weights, and why seeded ones stand in when the shipped ones failed. */
@@ -91,16 +83,8 @@ function weightsView(loaded: LoadedLenet): TemplateResult {
   return html`${chip}<span class="why">${note}</span>`;
 }
 
-/** What the error box offers. */
-export interface FailureActions {
-  readonly dismiss: () => void;
-  readonly retry: () => void;
-  /** Absent when seeded weights are already in use. */
-  readonly useSeeded?: () => void;
-}
-
 /** The error box: what failed, the engine's message, and the ways out. */
-export function failureView(failure: Failure | undefined, actions: FailureActions) {
+export function failureView(failure: Failure | undefined, actions: ErrorBoxActions) {
   if (!failure) return nothing;
   const headings: Record<Failure["kind"], string> = {
     input: msg("This input cannot be used", { id: "lenet-explorer.error.input" }),
@@ -108,29 +92,19 @@ export function failureView(failure: Failure | undefined, actions: FailureAction
     context: msg("The graphics context was lost", { id: "lenet-explorer.error.context" }),
     load: msg("The model could not be loaded", { id: "lenet-explorer.error.load" }),
   };
-  const dismissable = failure.kind === "input" || failure.kind === "step";
-  return html`<div part="error" class="error failure" role="alert">
-    <p class="failure-heading"><strong>${headings[failure.kind]}</strong></p>
-    <p class="failure-message">${messageOf(failure.error)}</p>
-    <div class="actions">
-      ${
-        dismissable
-          ? html`<button type="button" @click=${actions.dismiss}>
-              ${msg("Dismiss", { id: "lenet-explorer.dismiss" })}
-            </button>`
-          : html`<button type="button" @click=${actions.retry}>
-              ${msg("Retry", { id: "lenet-explorer.retry" })}
-            </button>`
-      }
-      ${
-        failure.kind === "load" && actions.useSeeded
-          ? html`<button type="button" @click=${actions.useSeeded}>
-              ${msg("Use seeded weights", { id: "lenet-explorer.use-seeded" })}
-            </button>`
-          : nothing
-      }
-    </div>
-  </div>`;
+  const box = {
+    heading: headings[failure.kind],
+    error: failure.error,
+    dismissable: failure.kind === "input" || failure.kind === "step",
+  };
+  const words = {
+    dismiss: msg("Dismiss", { id: "lenet-explorer.dismiss" }),
+    retry: msg("Retry", { id: "lenet-explorer.retry" }),
+    useSeeded: msg("Use seeded weights", { id: "lenet-explorer.use-seeded" }),
+  };
+  // Seeded weights are offered for a failed load, unless they are in use already.
+  const useSeeded = failure.kind === "load" ? actions.useSeeded : undefined;
+  return errorBox(box, words, { ...actions, useSeeded });
 }
 
 /** The accessible name of a block's region. */

@@ -5,6 +5,7 @@ import type { Simulator, Trace } from "@convstep/engine";
 import { activationScale } from "../draw/color.js";
 import { drawOverlay, paintNetwork, type PaintedItem } from "../draw/network.js";
 import { CsFocusLayerEvent } from "../shared/events.js";
+import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
 import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
@@ -60,10 +61,7 @@ export class CsNetwork extends LitElement {
   static override styles = [baseStyles, networkStyles];
 
   #controller = new SimulatorController(this);
-  #resize = new ResizeObserver((entries) => {
-    const width = Math.round(entries[0]?.contentRect.width ?? 0);
-    if (width > 0 && width !== this.measuredWidth) this.measuredWidth = width;
-  });
+  #width = new HostWidthController(this);
   #layout: NetworkLayout | undefined;
   #pageStarts = new Map<number, number>();
   #focusKey = "";
@@ -78,7 +76,6 @@ export class CsNetwork extends LitElement {
   @query("svg") private overlay!: SVGSVGElement | null;
   @query(".scroller") private scroller!: HTMLElement | null;
 
-  @state() private measuredWidth = 0;
   @state() private roving = 0;
 
   /** The simulator whose model and trace are drawn; its cursor is the default focus. */
@@ -151,16 +148,6 @@ export class CsNetwork extends LitElement {
     if (!sim || !focus || !this.#layout || !this.showLinks || focus.layer < 0) return [];
     const sources = feedingChannels(sim.model.layers[focus.layer], focus.channel);
     return linksInto(this.#layout, focus.layer, focus.channel, sources);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
   }
 
   protected override willUpdate(_changed: PropertyValues): void {
@@ -264,7 +251,7 @@ export class CsNetwork extends LitElement {
   }
 
   #layoutFor(sim: Simulator): NetworkLayout {
-    const width = this.measuredWidth || this.clientWidth || 800;
+    const width = this.#width.width || this.clientWidth || 800;
     return layoutNetwork(sim.model, width, {
       height: width < 560 ? 320 : width < 900 ? 400 : 440,
       margin: 6,

@@ -22,3 +22,18 @@ export async function expectNoAxeViolations(el: Element): Promise<void> {
     bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
 }
+
+type Updatable = Element & { updateComplete?: Promise<unknown> };
+
+/** Waits for an explorer, every block inside it (`.region > *`), and one animation frame. */
+export async function settleExplorer(
+  el: Element & { updateComplete: Promise<unknown> },
+): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
+      await block.updateComplete;
+    }
+  }
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}

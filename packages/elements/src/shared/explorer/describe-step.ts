@@ -1,6 +1,8 @@
 /**
- * The one-sentence description of the cursor's step that the explorer's live region announces
- * ("C3, map 4, neuron (2, 3): 0.734."). Reads the cached trace only: no tensor work.
+ * The one-sentence description of the cursor's step that an explorer's live region announces
+ * ("C3, map 4, neuron (2, 3): 0.734."). Reads the cached trace only: no tensor work. The message
+ * ids are the LeNet explorer's, where this began (their Korean is in locales/ko/lenet-explorer.ts);
+ * the AlexNet explorer speaks the same sentences.
  */
 import { msg, str } from "@lit/localize";
 import type { Granularity, NeuronPosition, Trace } from "@convstep/engine";

@@ -1,16 +1,34 @@
 /**
  * One voice for the whole explorer. Each block announces its own changes in an aria-live region,
- * which is right when it stands alone; inside the explorer a single step would be read three or
+ * which is right when it stands alone; inside an explorer a single step would be read three or
  * four times (player, network, feature maps, …). The explorer owns one live region and mutes the
- * blocks' (`aria-live="off"`, their text stays), keeping the regions it lists as its own voice's
- * helpers (the digit pad's, which answers the reader's own drawing).
+ * blocks' (`aria-live="off"`, their text stays).
  */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
 
 const MUTED = "data-cs-muted";
 
-/** Mutes the live regions in a block's shadow root (and keeps them muted as it re-renders). */
-export class LiveRegionMuter {
+/**
+ * Mutes the live regions in the blocks' shadow roots (and keeps them muted as they re-render): a
+ * Lit reactive controller that looks for the blocks after each update of its host.
+ */
+export class LiveRegionMuter implements ReactiveController {
+  readonly #blocks: () => Iterable<Element>;
   #observers = new Map<Element, MutationObserver>();
+
+  /** `blocks` lists the host's blocks as they are now rendered. */
+  constructor(host: ReactiveControllerHost, blocks: () => Iterable<Element>) {
+    this.#blocks = blocks;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    this.watch(this.#blocks());
+  }
+
+  hostDisconnected(): void {
+    this.disconnect();
+  }
 
   /** Watches these blocks (and forgets blocks no longer listed). */
   watch(blocks: Iterable<Element>): void {

@@ -1,14 +1,13 @@
 /**
- * Where the explorer's cursor starts and how the URL hash follows it: a Lit reactive controller
+ * Where an explorer's cursor starts and how the URL hash follows it: a Lit reactive controller
  * that moves the simulator's cursor to the `step`/`granularity` attributes (or, when syncing, to
  * the hash's state), writes every move into the hash (`#lenet=C3:4:2,3@neuron`, keyed by the
- * element's `id`) and follows the hash when the reader edits it or goes back.
+ * element's `id`, else the explorer's own key) and follows the hash when the reader edits it or
+ * goes back.
  */
-import { msg, str } from "@lit/localize";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { ConvstepError, GRANULARITIES, type Granularity, type Simulator } from "@convstep/engine";
 import {
-  DEFAULT_HASH_KEY,
   formatState,
   impliedGranularity,
   parseState,
@@ -29,17 +28,35 @@ export interface StepSyncHost extends ReactiveControllerHost {
   readonly simulator: Simulator | undefined;
 }
 
-/**
- * Moves the cursor as the attributes and the hash say. `report` receives the error of a step that
- * names no neuron, and `undefined` once a step works again.
- */
+/** How an explorer keeps its step. */
+export interface StepSyncOptions {
+  /** The hash key of an explorer without an `id` (`lenet`, `alexnet`). */
+  readonly hashKey: string;
+  /**
+   * The message for a step that names no layer: `text` as written, `layers` the model's layer
+   * names (comma-separated). Each explorer words it under its own message id.
+   */
+  readonly badStep: (text: string, layers: string) => string;
+  /**
+   * Receives the error of a step that names no neuron, and `undefined` each time a step works.
+   */
+  readonly report: (error: unknown) => void;
+  /**
+   * Leaves alone a hash change back to the last hash this controller wrote (the AlexNet
+   * explorer's way; the LeNet explorer follows every hash change).
+   */
+  readonly ignoreOwnHash?: boolean;
+}
+
+/** Moves the cursor as the attributes and the hash say. */
 export class StepSync implements ReactiveController {
   #host: StepSyncHost;
-  #report: (error: unknown) => void;
+  #options: StepSyncOptions;
+  #written: string | undefined;
 
-  constructor(host: StepSyncHost, report: (error: unknown) => void) {
+  constructor(host: StepSyncHost, options: StepSyncOptions) {
     this.#host = host;
-    this.#report = report;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -51,9 +68,9 @@ export class StepSync implements ReactiveController {
     window.removeEventListener("hashchange", this.#onHashChange);
   }
 
-  /** The hash key: the element's `id`, else `lenet`. */
+  /** The hash key: the element's `id`, else the explorer's own key. */
   get key(): string {
-    return this.#host.id || DEFAULT_HASH_KEY;
+    return this.#host.id || this.#options.hashKey;
   }
 
   /**
@@ -88,12 +105,14 @@ export class StepSync implements ReactiveController {
     const step = stepRefOf(neuron, this.#names(sim), granularity);
     const hash = writeHash(location.hash, this.key, formatState({ step, granularity }));
     if (hash !== location.hash) {
+      this.#written = hash;
       history.replaceState(history.state, "", `${location.pathname}${location.search}${hash}`);
     }
   }
 
   readonly #onHashChange = (): void => {
     if (!this.#host.syncUrl || !this.#host.simulator) return;
+    if (this.#options.ignoreOwnHash && location.hash === this.#written) return;
     const text = readHash(location.hash, this.key);
     const state = text === undefined ? null : parseState(text);
     if (state) this.#moveTo(state.step, state.granularity ?? impliedGranularity(state.step));
@@ -118,20 +137,16 @@ export class StepSync implements ReactiveController {
         }
         sim.cursor.moveTo(position);
       }
-      this.#report(undefined);
+      this.#options.report(undefined);
     } catch (error) {
       // The cursor's InputError names the layer, the coordinate and the valid range.
-      this.#report(error);
+      this.#options.report(error);
     }
   }
 
   #badStep(text: string): void {
     const sim = this.#host.simulator;
-    const list = sim ? this.#names(sim).join(", ") : "";
-    const message = msg(
-      str`"${text}" is not a step of this model: expected a layer (${list}), optionally followed by :map and :row,column.`,
-      { id: "lenet-explorer.bad-step" },
-    );
-    this.#report(new ConvstepError("INPUT", message));
+    const layers = sim ? this.#names(sim).join(", ") : "";
+    this.#options.report(new ConvstepError("INPUT", this.#options.badStep(text, layers)));
   }
 }

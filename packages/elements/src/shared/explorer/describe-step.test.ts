@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "@convstep/engine";
-import { lenetSimulator } from "../test-utils/fixtures.js";
+import { lenetSimulator } from "../../test-utils/fixtures.js";
 import { channelRange, describeStep, formatValue } from "./describe-step.js";
 
 let sim: Simulator;

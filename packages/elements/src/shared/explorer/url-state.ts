@@ -1,14 +1,14 @@
 /**
- * The explorer's state as short text, for the `step` attribute and the URL hash (pure; tested
+ * An explorer's state as short text, for the `step` attribute and the URL hash (pure; tested
  * alone). A step names a layer, then optionally a channel and a neuron (row, column):
  *
  *     C3            layer C3
  *     C3:4          channel 4 of C3
  *     C3:4:2,3      neuron (row 2, column 3) of channel 4 of C3
  *
- * In the hash the granularity follows an `@`, and each explorer has its own key (its `id`, or
- * `lenet`): `#lenet=C3:4:2,3@neuron`. Several keys share the hash as `a=…&b=…`; anything else
- * already there (an anchor such as `#results`) is kept.
+ * In the hash the granularity follows an `@`, and each explorer has its own key (its `id`, else
+ * `lenet` or `alexnet`): `#lenet=C3:4:2,3@neuron`. Several keys share the hash as `a=…&b=…`;
+ * anything else already there (an anchor such as `#results`) is kept.
  */
 import type { Granularity, StepPosition } from "@convstep/engine";
 
@@ -27,9 +27,6 @@ export interface ExplorerState {
   readonly step: StepRef;
   readonly granularity?: Granularity;
 }
-
-/** The hash key of an explorer without an `id`. */
-export const DEFAULT_HASH_KEY = "lenet";
 
 const GRANULARITY_NAMES: readonly Granularity[] = ["layer", "channel", "neuron"];
 

@@ -1,0 +1,77 @@
+/**
+ * The pieces of an explorer's header that both explorers draw alike, as template functions: the
+ * backend chip of the status line, and the error box with its ways out. Each explorer passes its
+ * own words (under its own message ids), so that its translations stay its own.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import type { BackendSelection } from "@convstep/engine";
+
+/** The message of an error, for people (the engine's errors say what was expected and what came). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The words of the backend chip. */
+export interface BackendWords {
+  /** The chip (`Backend: webgl`). */
+  readonly label: string;
+  /** Said instead of the reason `requested`. */
+  readonly requested: string;
+}
+
+/** The backend chip and why the engine chose it (`BackendSelection.reason`). */
+export function backendChip(selection: BackendSelection, words: BackendWords): TemplateResult {
+  const reason = selection.reason.replace(/^\w+:\s*/, "");
+  const why = reason === "requested" ? words.requested : reason;
+  return html`<span class="chip backend" title=${selection.reason}>${words.label}</span
+    ><span class="why">${why}</span>`;
+}
+
+/** What the error box shows. */
+export interface ErrorBox {
+  /** What failed, in a few words. */
+  readonly heading: string;
+  /** The error, whose message is shown. */
+  readonly error: unknown;
+  /** Dismiss (the explorer goes on with what it has) instead of Retry (it cannot). */
+  readonly dismissable: boolean;
+}
+
+/** The labels of the error box's buttons. */
+export interface ErrorBoxWords {
+  readonly dismiss: string;
+  readonly retry: string;
+  readonly useSeeded: string;
+}
+
+/** What the error box's buttons do. */
+export interface ErrorBoxActions {
+  readonly dismiss: () => void;
+  readonly retry: () => void;
+  /** Offered when present: run with untrained seeded weights instead. */
+  readonly useSeeded?: () => void;
+}
+
+/** The error box, in place: a heading, the message, and the ways out. */
+export function errorBox(
+  box: ErrorBox,
+  words: ErrorBoxWords,
+  actions: ErrorBoxActions,
+): TemplateResult {
+  return html`<div part="error" class="error failure" role="alert">
+    <p class="failure-heading"><strong>${box.heading}</strong></p>
+    <p class="failure-message">${messageOf(box.error)}</p>
+    <div class="actions">
+      ${
+        box.dismissable
+          ? html`<button type="button" @click=${actions.dismiss}>${words.dismiss}</button>`
+          : html`<button type="button" @click=${actions.retry}>${words.retry}</button>`
+      }
+      ${
+        actions.useSeeded
+          ? html`<button type="button" @click=${actions.useSeeded}>${words.useSeeded}</button>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
