@@ -87,6 +87,7 @@ export class CsAlexnetExplorer extends LitElement {
   static override styles = [baseStyles, explorerStyles, alexnetExplorerStyles];
 
   #loader = new ExplorerLoader<LoadedAlexnet>(this, {
+    releaseReplaced: true,
     loadStarted: () => (this._failure = undefined),
     engine: async (afterContextLoss) => {
       // After a lost WebGL context, go on with wasm, else with cpu.
@@ -502,8 +503,7 @@ export class CsAlexnetExplorer extends LitElement {
   override render() {
     const sim = this.simulator;
     const loaded = this.#loader.loaded;
-    // A failed load still reads as loading (aria-busy, the status line), as it always has here.
-    const loading = this.#loader.phase === "loading" || this.#loader.phase === "failed";
+    const loading = this.#loader.phase === "loading";
     return html`<article
       part="base"
       aria-label=${msg("AlexNet explorer", { id: "alexnet-explorer.label" })}

@@ -372,6 +372,9 @@ describe("<cs-alexnet-explorer> errors in place", () => {
     expect(box.textContent).toContain("The model could not be loaded");
     expect(box.textContent).toContain("/nowhere/alexnet/model.json");
     expect(errors).toHaveLength(1);
+    // A failed load no longer reads as loading.
+    expect(el.shadowRoot!.querySelector("[part=base]")!.getAttribute("aria-busy")).toBe("false");
+    expect(el.shadowRoot!.textContent).not.toContain("drawing 61 million seeded weights");
     const seeded = [...box.querySelectorAll("button")].find((b) =>
       b.textContent!.includes("Use seeded"),
     )!;
