@@ -3,6 +3,7 @@ import { compileModel, summarizeModel } from "@convstep/engine";
 import { describe, expect, it } from "vitest";
 import { LENET5_1998 } from "./lenet5-1998.js";
 import { LENET5_DIGIT_CODES } from "./lenet5-digit-codes.js";
+import { TABLE_I } from "../../../test/reference/lenet-table-1.js";
 
 /** PAPERS.md's LeNet-5 table: output shape, trainable parameters, connections. */
 const PAPER: readonly (readonly [string, number[], number, number])[] = [
@@ -14,26 +15,6 @@ const PAPER: readonly (readonly [string, number[], number, number])[] = [
   ["flatten", [120], 0, 0],
   ["F6", [84], 10_164, 10_164],
   ["output", [10], 0, 840],
-];
-
-/** Table I as PAPERS.md lists it: the S2 maps that feed C3 map 0, 1, …, 15. */
-const TABLE_I = [
-  [0, 1, 2],
-  [1, 2, 3],
-  [2, 3, 4],
-  [3, 4, 5],
-  [0, 4, 5],
-  [0, 1, 5],
-  [0, 1, 2, 3],
-  [1, 2, 3, 4],
-  [2, 3, 4, 5],
-  [0, 3, 4, 5],
-  [0, 1, 4, 5],
-  [0, 1, 2, 5],
-  [0, 1, 3, 4],
-  [1, 2, 4, 5],
-  [0, 2, 3, 5],
-  [0, 1, 2, 3, 4, 5],
 ];
 
 describe("lenet5-1998", () => {

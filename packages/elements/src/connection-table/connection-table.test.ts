@@ -7,26 +7,8 @@ import { CsFocusLayerEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
+import { TABLE_I } from "../../../../test/reference/lenet-table-1.js";
 
-/** Table I of LeCun et al. (1998), written out from PAPERS.md: TABLE_I[c3] = the S2 maps it reads. */
-const TABLE_I = [
-  [0, 1, 2],
-  [1, 2, 3],
-  [2, 3, 4],
-  [3, 4, 5],
-  [0, 4, 5],
-  [0, 1, 5],
-  [0, 1, 2, 3],
-  [1, 2, 3, 4],
-  [2, 3, 4, 5],
-  [0, 3, 4, 5],
-  [0, 1, 4, 5],
-  [0, 1, 2, 5],
-  [0, 1, 3, 4],
-  [1, 2, 4, 5],
-  [0, 2, 3, 5],
-  [0, 1, 2, 3, 4, 5],
-];
 /** PAPERS.md: "S2 map 0 feeds C3 maps 0, 4, 5, 6, 9, 10, 11, 12, 14, 15". */
 const S2_0_FEEDS = [0, 4, 5, 6, 9, 10, 11, 12, 14, 15];
 

@@ -6,26 +6,7 @@ import {
   outputsPerInput,
   validateConnections,
 } from "./connection-table.js";
-
-/** LeCun et al. 1998, Table I, as `connections[o]` = S2 maps feeding C3 map o. */
-const TABLE_I = [
-  [0, 1, 2],
-  [1, 2, 3],
-  [2, 3, 4],
-  [3, 4, 5],
-  [0, 4, 5],
-  [0, 1, 5],
-  [0, 1, 2, 3],
-  [1, 2, 3, 4],
-  [2, 3, 4, 5],
-  [0, 3, 4, 5],
-  [0, 1, 4, 5],
-  [0, 1, 2, 5],
-  [0, 1, 3, 4],
-  [1, 2, 4, 5],
-  [0, 2, 3, 5],
-  [0, 1, 2, 3, 4, 5],
-];
+import { TABLE_I } from "../../../../test/reference/lenet-table-1.js";
 
 function specError(fn: () => void): SpecError {
   try {
