@@ -7,7 +7,7 @@ import { parseJsonInput } from "../../packages/cli/src/input/json-input.js";
 import { decodePng, isPng, type RgbaImage } from "../../packages/cli/src/input/png-image.js";
 import { alexnet2012Input, alexnetKerasInput } from "../../packages/cli/src/preprocess/alexnet.js";
 import { preprocessImage } from "../../packages/cli/src/preprocess/by-model.js";
-import { centreCrop, coverAndCrop } from "../../packages/cli/src/preprocess/crop.js";
+import { centreCrop, coverAndCrop } from "../../packages/engine/src/preprocess/cover-crop.js";
 import { isMnistLike, mnistDigit } from "../../packages/cli/src/preprocess/lenet.js";
 import { expectAllClose } from "../helpers.js";
 import { encodePng, sevenInk } from "./digit-png.js";

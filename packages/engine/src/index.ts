@@ -37,6 +37,7 @@ export * from "./backend/backend.js";
 export * from "./preprocess/grey-image.js";
 export * from "./preprocess/ink.js";
 export * from "./preprocess/resample.js";
+export * from "./preprocess/cover-crop.js";
 export * from "./preprocess/mnist-style.js";
 export * from "./preprocess/lenet-input.js";
 

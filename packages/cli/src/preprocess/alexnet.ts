@@ -2,9 +2,9 @@
  * AlexNet inputs from an RGB image: scale until the model's input is covered (the shorter side
  * fits), crop the centre, then the value convention of each version.
  */
+import { coverAndCrop } from "@convstep/engine";
 import { IMAGENET_MEAN_RGB } from "@convstep/models";
 import type { RgbImage } from "../input/colour.js";
-import { coverAndCrop } from "./crop.js";
 
 /** `[height, width]` of the model input. */
 export type Size = readonly [number, number];

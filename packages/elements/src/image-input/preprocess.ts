@@ -10,7 +10,7 @@
  *   it back up to 224 × 224.
  */
 import { IMAGENET_MEAN_RGB } from "@convstep/models";
-import { resample } from "@convstep/engine";
+import { coverAndCrop, coverGeometry } from "@convstep/engine";
 
 /** The models an image input can feed. */
 export type ImageTarget = "alexnet-2012" | "alexnet-keras";
@@ -47,26 +47,22 @@ export interface CoverCrop {
  * and at least `side`), then crop the centre (odd pixels go right and bottom), as the CLI does.
  */
 export function coverCrop(width: number, height: number, side: number): CoverCrop {
-  const scale = Math.max(side / height, side / width);
-  const resizedHeight = Math.max(side, Math.round(height * scale));
-  const resizedWidth = Math.max(side, Math.round(width * scale));
-  const top = Math.floor((resizedHeight - side) / 2);
-  const left = Math.floor((resizedWidth - side) / 2);
-  const fx = width / resizedWidth;
-  const fy = height / resizedHeight;
+  const g = coverGeometry(height, width, side, side);
+  const fx = width / g.width;
+  const fy = height / g.height;
   return {
-    resizedWidth,
-    resizedHeight,
-    left,
-    top,
+    resizedWidth: g.width,
+    resizedHeight: g.height,
+    left: g.left,
+    top: g.top,
     side,
-    box: { x: left * fx, y: top * fy, width: side * fx, height: side * fy },
+    box: { x: g.left * fx, y: g.top * fy, width: side * fx, height: side * fy },
   };
 }
 
 /**
- * The RGB pixels of the crop in [0, 1], HWC, from RGBA bytes of a `width × height` photo: each
- * channel resized with the engine's `resample`, then the centred square cut out.
+ * The RGB pixels of the crop in [0, 1], HWC, from RGBA bytes of a `width × height` photo, resized
+ * and centre-cropped by the engine's `coverAndCrop` (the CLI's preprocessing too).
  */
 export function croppedRgb(
   rgba: ArrayLike<number>,
@@ -74,19 +70,11 @@ export function croppedRgb(
   height: number,
   side: number,
 ): Float32Array {
-  const crop = coverCrop(width, height, side);
-  const { resizedWidth: w, resizedHeight: h } = crop;
-  const out = new Float32Array(side * side * 3);
-  const plane = new Float32Array(width * height);
-  for (let c = 0; c < 3; c++) {
-    for (let i = 0; i < plane.length; i++) plane[i] = rgba[i * 4 + c] / 255;
-    const resized = w === width && h === height ? plane : resample(plane, width, height, w, h);
-    for (let y = 0; y < side; y++) {
-      for (let x = 0; x < side; x++)
-        out[(y * side + x) * 3 + c] = resized[(crop.top + y) * w + crop.left + x];
-    }
+  const rgb = new Float32Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) {
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = rgba[i * 4 + c] / 255;
   }
-  return out;
+  return coverAndCrop(rgb, height, width, 3, side, side);
 }
 
 /** The model input for `target`: HWC, shape [side, side, 3], in the target's value convention. */

@@ -1,8 +1,9 @@
 /**
- * Resizing and centre-cropping multi-channel (HWC) images, channel by channel with the engine's
- * `resample` (area averaging to shrink, bilinear with half-pixel centres to enlarge).
+ * Resizing and centre-cropping multi-channel (HWC) images, channel by channel with `resample`
+ * (area averaging to shrink, bilinear with half-pixel centres to enlarge): how a photo becomes
+ * AlexNet's input, in the CLI and in the page alike.
  */
-import { resample } from "@convstep/engine";
+import { resample } from "./resample.js";
 
 /** Resizes an HWC image of `channels` channels from `height × width` to `outHeight × outWidth`. */
 export function resizeChannels(
@@ -42,6 +43,36 @@ export function centreCrop(
   return out;
 }
 
+/** Where a cover-and-crop puts the image: its size after resizing and the crop's top-left corner. */
+export interface CoverGeometry {
+  readonly height: number;
+  readonly width: number;
+  readonly top: number;
+  readonly left: number;
+}
+
+/**
+ * The resize that makes a `height × width` image just cover `outHeight × outWidth`, keeping its
+ * aspect ratio (scale = max of the two ratios, each side rounded and at least the output's), and
+ * the top-left corner of the centred crop (odd pixels go right and bottom).
+ */
+export function coverGeometry(
+  height: number,
+  width: number,
+  outHeight: number,
+  outWidth: number,
+): CoverGeometry {
+  const scale = Math.max(outHeight / height, outWidth / width);
+  const h = Math.max(outHeight, Math.round(height * scale));
+  const w = Math.max(outWidth, Math.round(width * scale));
+  return {
+    height: h,
+    width: w,
+    top: Math.floor((h - outHeight) / 2),
+    left: Math.floor((w - outWidth) / 2),
+  };
+}
+
 /**
  * Scales the image, keeping its aspect ratio, until it just covers `outHeight × outWidth` (for a
  * square output: its shorter side becomes the output's side), then crops the centred window.
@@ -54,9 +85,7 @@ export function coverAndCrop(
   outHeight: number,
   outWidth: number,
 ): Float32Array {
-  const scale = Math.max(outHeight / height, outWidth / width);
-  const h = Math.max(outHeight, Math.round(height * scale));
-  const w = Math.max(outWidth, Math.round(width * scale));
+  const { height: h, width: w } = coverGeometry(height, width, outHeight, outWidth);
   const resized =
     h === height && w === width ? data : resizeChannels(data, height, width, channels, h, w);
   return centreCrop(resized, h, w, channels, outHeight, outWidth);
