@@ -38,6 +38,8 @@ export * from "./preprocess/grey-image.js";
 export * from "./preprocess/ink.js";
 export * from "./preprocess/resample.js";
 export * from "./preprocess/cover-crop.js";
+export * from "./preprocess/image-header.js";
+export * from "./preprocess/image-limits.js";
 export * from "./preprocess/mnist-style.js";
 export * from "./preprocess/lenet-input.js";
 
