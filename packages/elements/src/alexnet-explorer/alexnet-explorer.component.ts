@@ -1,7 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { styleMap } from "lit/directives/style-map.js";
 import {
   AbortError,
   ConvstepError,
@@ -30,6 +29,7 @@ import { StepSync } from "../shared/explorer/step-sync.js";
 import { setLanguage } from "../shared/localize.js";
 import { defineElement } from "../shared/define.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { alexnetExplorerStyles } from "./alexnet-explorer.styles.js";
 import { CsConvSweep } from "./conv-sweep.component.js";
 import { shownParts, templateAreas, type AlexnetPart } from "./layout.js";
@@ -465,7 +465,7 @@ export class CsAlexnetExplorer extends LitElement {
     return html`<div
       part="grid"
       class="grid"
-      style=${styleMap(layout)}
+      ${styleProps(layout)}
       @cs-input=${this.#onInput}
       @cs-play=${this.#onPlay}
     >
@@ -474,7 +474,7 @@ export class CsAlexnetExplorer extends LitElement {
           html`<section
             part="region ${part}"
             class="region ${part}"
-            style="grid-area: ${part}"
+            ${styleProps({ "grid-area": part })}
             aria-label=${regionLabel(part)}
           >
             <h3 class="region-title" aria-hidden="true">${regionLabel(part)}</h3>

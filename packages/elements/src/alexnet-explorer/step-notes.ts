@@ -8,6 +8,7 @@ import { msg, str } from "@lit/localize";
 import { html, nothing, svg, type TemplateResult } from "lit";
 import type { CompiledLayer, LRNExplanation, PoolExplanation, Simulator } from "@convstep/engine";
 import { feedingChannels, formatChannels } from "../network/links.js";
+import { styleProps } from "../shared/style-props.js";
 
 const count = new Intl.NumberFormat("en-US");
 
@@ -88,7 +89,7 @@ function lrnNote(e: LRNExplanation, channel: number): TemplateResult {
           html`<span class="bar-item ${nb.channel === channel ? "self" : ""}">
             <span
               class="bar"
-              style="height:${Math.round((40 * Math.abs(nb.value)) / max) + 2}px"
+              ${styleProps({ height: `${Math.round((40 * Math.abs(nb.value)) / max) + 2}px` })}
             ></span>
             <span class="bar-label">${nb.channel}</span>
           </span>`,
@@ -125,7 +126,10 @@ function poolNote(e: PoolExplanation, layer: CompiledLayer): TemplateResult {
       }
     </p>
     ${poolStrip(size, stride)}
-    <div class="pool-grid" style="grid-template-columns:repeat(${e.values[0]?.length ?? 1}, auto)">
+    <div
+      class="pool-grid"
+      ${styleProps({ "grid-template-columns": `repeat(${e.values[0]?.length ?? 1}, auto)` })}
+    >
       ${e.values
         .flat()
         .map(

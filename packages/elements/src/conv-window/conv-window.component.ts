@@ -14,6 +14,7 @@ import {
 import { sampleCaption } from "../image-input/sample-titles.js";
 import { assetUrl } from "../shared/assets.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import {
   PRESETS,
   clampSetting,
@@ -455,7 +456,10 @@ export class CsConvWindow extends LitElement {
       })}
       <div
         class="stage"
-        style="--_input:${lay.inputExtent + 2 * lay.margin}px;--_output:${lay.outputSide + 2 * lay.margin}px"
+        ${styleProps({
+          "--_input": `${lay.inputExtent + 2 * lay.margin}px`,
+          "--_output": `${lay.outputSide + 2 * lay.margin}px`,
+        })}
       >
         <figure class="box">
           <figcaption>

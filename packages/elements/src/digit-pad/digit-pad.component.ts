@@ -5,6 +5,7 @@ import { mnistStyle } from "@convstep/engine";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { digitPadStyles } from "./digit-pad.styles.js";
 import { loadDigitSet, type DigitSet } from "./digit-file.js";
 import {
@@ -368,7 +369,7 @@ export class CsDigitPad extends LitElement {
       class="strip"
       role="toolbar"
       aria-labelledby="strip-label"
-      style="--_columns:${columns}"
+      ${styleProps({ "--_columns": columns })}
       @keydown=${this.#onStripKey}
     >
       ${indices.map((index, i) => {
@@ -395,7 +396,7 @@ export class CsDigitPad extends LitElement {
     const size = this.#side;
     const backing = Math.round(size * dpr);
     const set = this.digitSet;
-    return html`<div part="base" style="--_size:${size}px">
+    return html`<div part="base" ${styleProps({ "--_size": `${size}px` })}>
       <div class="pad-column">
         <div class=${this._picked === undefined ? "pad-frame" : "pad-frame sample"}>
           <canvas

@@ -19,6 +19,7 @@ import { formatValue } from "../draw/legend.js";
 import { CsNeuronEvent } from "../shared/events.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
 import { type Grid, makeGrid, valueAt } from "./grid.js";
 import { inputLinks } from "./input-links.js";
@@ -401,12 +402,12 @@ export class CsFeatureMaps extends LitElement {
     const { layout } = view.grid;
     const r = cellRect(layout, n);
     const right = r.x + r.w + 8;
-    const top = `top: ${Math.max(0, r.y - 6)}px`;
+    const top = `${Math.max(0, r.y - 6)}px`;
     const pos =
       right + 120 > layout.width
-        ? `right: ${layout.width - r.x + 8}px; ${top}`
-        : `left: ${right}px; ${top}`;
-    return html`<div class="tip" part="tooltip" aria-hidden="true" style=${pos}>
+        ? { right: `${layout.width - r.x + 8}px`, top }
+        : { left: `${right}px`, top };
+    return html`<div class="tip" part="tooltip" aria-hidden="true" ${styleProps(pos)}>
       ${where(layout, n)} · <b>${formatValue(valueAt(view.grid, n))}</b>
     </div>`;
   }

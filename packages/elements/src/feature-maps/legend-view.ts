@@ -1,6 +1,7 @@
 /** The legend of a grid's colour scale as a template: a gradient bar with min, 0 and max ticks. */
 import { html, nothing } from "lit";
 import { formatValue, legendModel } from "../draw/legend.js";
+import { styleProps } from "../shared/style-props.js";
 import { type Grid, legendRange } from "./grid.js";
 import { legendCaption, legendLabel } from "./words.js";
 
@@ -15,13 +16,13 @@ export function renderLegend(grid: Grid, channel: number | undefined) {
     aria-label=${legendLabel(formatValue(min), formatValue(max))}
   >
     ${map === undefined ? nothing : html`<span class="caption">${legendCaption(map)}</span>`}
-    <div class="bar" style="background-image: ${model.gradient}"></div>
+    <div class="bar" ${styleProps({ "background-image": model.gradient })}></div>
     <div class="ticks">
       ${model.ticks.map(
         (t, i) =>
           html`<span
             class="tick ${i === 0 ? "start" : t.offset === 1 ? "end" : ""}"
-            style="left: ${(t.offset * 100).toFixed(2)}%"
+            ${styleProps({ left: `${(t.offset * 100).toFixed(2)}%` })}
             >${t.labelled ? t.label : ""}</span
           >`,
       )}

@@ -5,6 +5,7 @@ import { SAMPLE_PHOTOS, samplePhoto, type SamplePhoto } from "@convstep/models";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { imageInputStyles } from "./image-input.styles.js";
 import { decodePhoto, fetchPhoto, type Photo } from "./photo.js";
 import {
@@ -323,7 +324,12 @@ export class CsImageInput extends LitElement {
             <div
               class="crop"
               part="crop"
-              style="left:${pct(box.x, p.width)};top:${pct(box.y, p.height)};width:${pct(box.width, p.width)};height:${pct(box.height, p.height)}"
+              ${styleProps({
+                left: pct(box.x, p.width),
+                top: pct(box.y, p.height),
+                width: pct(box.width, p.width),
+                height: pct(box.height, p.height),
+              })}
             ></div>
           </div>
           <figcaption>

@@ -1,7 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { styleMap } from "lit/directives/style-map.js";
 import {
   AbortError,
   ConvstepError,
@@ -24,6 +23,7 @@ import { ExplorerLoader } from "../shared/explorer/loader.js";
 import { StepSync } from "../shared/explorer/step-sync.js";
 import { setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
 import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
 import {
@@ -338,7 +338,7 @@ export class CsLenetExplorer extends LitElement {
     return html`<div
       part="grid"
       class="grid"
-      style=${styleMap(areas)}
+      ${styleProps(areas)}
       @cs-input=${this.#onInput}
       @cs-focus-layer=${this.#onFocusLayer}
       @cs-play=${this.#onPlay}
@@ -348,7 +348,7 @@ export class CsLenetExplorer extends LitElement {
           html`<section
             part="region ${part}"
             class="region ${part}"
-            style="grid-area: ${part}"
+            ${styleProps({ "grid-area": part })}
             aria-label=${regionLabel(part)}
           >
             ${this.#renderBlock(part, sim, parts)}

@@ -8,6 +8,7 @@ import { CsFocusLayerEvent } from "../shared/events.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
 import {
   columnKindOf,
@@ -349,7 +350,7 @@ export class CsNetwork extends LitElement {
     return html`<div
       class="pager"
       part="pager"
-      style="left:${column.x}px;top:${top}px;width:${column.width}px"
+      ${styleProps({ left: `${column.x}px`, top: `${top}px`, width: `${column.width}px` })}
     >
       <span class="more">${moreText(column.hidden)}</span>
       <span class="buttons">
@@ -393,7 +394,7 @@ export class CsNetwork extends LitElement {
         <span
           class="ramp"
           aria-hidden="true"
-          style="background:linear-gradient(to right,${stops})"
+          ${styleProps({ background: `linear-gradient(to right,${stops})` })}
         ></span>
         <span class="legend-value">${formatValue(hi)}</span>
       </span>
@@ -423,14 +424,21 @@ export class CsNetwork extends LitElement {
           (b) =>
             html`<span
               class="tower-back"
-              style="left:${first.x}px;top:${b.top}px;width:${last.x + last.width - first.x}px;height:${b.bottom - b.top}px"
+              ${styleProps({
+                left: `${first.x}px`,
+                top: `${b.top}px`,
+                width: `${last.x + last.width - first.x}px`,
+                height: `${b.bottom - b.top}px`,
+              })}
             ></span>`,
         )}
       </div>
       <div class="towers" aria-hidden="true">
         ${bands.map(
           (b) =>
-            html`<span class="tower-name" style="left:${nameX}px;top:${(b.top + b.bottom) / 2}px"
+            html`<span
+              class="tower-name"
+              ${styleProps({ left: `${nameX}px`, top: `${(b.top + b.bottom) / 2}px` })}
               >${msg(str`GPU ${b.tower + 1}`, { id: "network.tower" })}</span
             >`,
         )}
@@ -439,7 +447,9 @@ export class CsNetwork extends LitElement {
           if (!crossesTowers(sim.model.layers[c.layer], towers)) return nothing;
           const previous = layout.columns[i - 1];
           const x = (previous.x + previous.width / 2 + c.x + c.width / 2) / 2;
-          return html`<span class="tower-cross" style="left:${x}px;top:${middle}px"
+          return html`<span
+            class="tower-cross"
+            ${styleProps({ left: `${x}px`, top: `${middle}px` })}
             >⇅ ${cross}</span
           >`;
         })}
@@ -467,7 +477,10 @@ export class CsNetwork extends LitElement {
       focus.layer >= 0 ? feedingChannels(sim.model.layers[focus.layer], focus.channel) : [];
     const title = sim.model.spec.title ?? sim.model.spec.name;
     return html`<div part="base" class="scroller">
-        <div class="stage" style="width:${layout.width}px;height:${stageHeight}px">
+        <div
+          class="stage"
+          ${styleProps({ width: `${layout.width}px`, height: `${stageHeight}px` })}
+        >
           <div
             class="columns"
             role="listbox"
@@ -483,13 +496,22 @@ export class CsNetwork extends LitElement {
                 data-index=${i}
                 tabindex=${i === this.roving ? 0 : -1}
                 aria-selected=${selected ? "true" : "false"}
-                style="left:${column.x}px;width:${column.width}px;height:${stageHeight}px"
+                ${styleProps({
+                  left: `${column.x}px`,
+                  width: `${column.width}px`,
+                  height: `${stageHeight}px`,
+                })}
                 @click=${(e: MouseEvent) => this.#onClick(e, column)}
                 @keydown=${(e: KeyboardEvent) => this.#onKeydown(e, i)}
                 @focus=${() => (this.roving = i)}
               >
                 <span class="visually-hidden">${columnAria(column)}</span>
-                <div class="label" part="label" aria-hidden="true" style="top:${labelTop}px">
+                <div
+                  class="label"
+                  part="label"
+                  aria-hidden="true"
+                  ${styleProps({ top: `${labelTop}px` })}
+                >
                   <span class="name">${columnTitle(column)}</span>
                   <span class="shape">${shapeLabel(column.shape)}</span>
                   ${column.layer >= 0 ? html`<span class="params">${paramsText(column.params)}</span>` : nothing}
@@ -500,7 +522,7 @@ export class CsNetwork extends LitElement {
           <canvas
             part="canvas"
             aria-hidden="true"
-            style="width:${layout.width}px;height:${layout.height}px"
+            ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}
           ></canvas>
           <svg part="links" aria-hidden="true" width=${layout.width} height=${layout.height}></svg>
           ${this.#renderTowers(layout, sim)}

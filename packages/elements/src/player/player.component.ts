@@ -11,6 +11,7 @@ import {
 import { CsPlayEvent, CsStepEvent } from "../shared/events.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import {
   formatCount,
   layerSize,
@@ -438,7 +439,7 @@ export class CsPlayer extends LitElement {
       aria-valuemax=${plan.count - 1}
       aria-valuenow=${stepIndex}
       aria-valuetext=${valueText(label, stepIndex, plan.count)}
-      style="--layers:${layers}"
+      ${styleProps({ "--layers": layers })}
       @pointerdown=${this.#onPointerDown}
       @pointermove=${this.#onPointerMove}
       @pointerup=${this.#onPointerUp}
@@ -451,11 +452,15 @@ export class CsPlayer extends LitElement {
           return html`<div
             class="segment ${l === current ? "current" : ""} ${n > 1 && n <= 32 ? "ticks" : ""}"
             part=${l === current ? "segment current" : "segment"}
-            style="--fill:${fill};--n:${n}"
+            ${styleProps({ "--fill": fill, "--n": n })}
             title=${grid.name}
           ></div>`;
         })}
-        <div class="thumb" part="thumb" style="--layer:${current};--within:${within}"></div>
+        <div
+          class="thumb"
+          part="thumb"
+          ${styleProps({ "--layer": current, "--within": within })}
+        ></div>
       </div>
       <div class="labels" aria-hidden="true">
         ${plan.grids.map(

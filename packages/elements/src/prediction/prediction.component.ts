@@ -4,6 +4,7 @@ import { property } from "lit/decorators.js";
 import type { Simulator } from "@convstep/engine";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { styleProps } from "../shared/style-props.js";
 import { predictionStyles } from "./prediction.styles.js";
 import { rankOutputs, type RankedOutput } from "./rank.js";
 
@@ -86,7 +87,7 @@ export class CsPrediction extends LitElement {
               <span class="track" aria-hidden="true"
                 ><span
                   part=${r.top ? "bar top" : "bar"}
-                  style="width:${(r.share * 100).toFixed(1)}%"
+                  ${styleProps({ width: `${(r.share * 100).toFixed(1)}%` })}
                 ></span
               ></span>
               <span class="value">${r.text}</span>
