@@ -3,6 +3,7 @@
  * `data-value`), and a small labelled grid of coloured numbers.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { styleProps } from "../shared/style-props.js";
 import type { CellPalette } from "./cell-color.js";
 import { cellChars, formatFixed, formatValue, fullValue } from "./format.js";
 
@@ -60,7 +61,7 @@ export function grid(values: readonly (readonly number[])[], o: GridOptions): Te
     data-grid=${o.kind}
     role="img"
     aria-label=${o.label}
-    style="--cols:${cols};--cw:${width}"
+    ${styleProps({ "--cols": cols, "--cw": width })}
   >
     ${values.map((row, ky) =>
       row.map((v, kx) => {
@@ -72,8 +73,7 @@ export function grid(values: readonly (readonly number[])[], o: GridOptions): Te
           >`;
         }
         return html`<span
-          class=${mark ? "cell mark" : "cell"}
-          style=${o.palette.style(v)}
+          class=${`cell ${o.palette.className(v)}${mark ? " mark" : ""}`}
           data-value=${String(v)}
           title=${fullValue(v)}
           >${o.compact ? nothing : formatFixed(v, o.decimals)}</span

@@ -8,6 +8,7 @@ import { clippedInputWindow, inputLayerName } from "./channels.js";
 import { activationDefinition, formula } from "./formula.js";
 import { formatValue } from "./format.js";
 import { valueSpan } from "./cells.js";
+import { cellColorStyles } from "./cell-color.js";
 import { neuronMathStyles } from "./neuron-math.styles.js";
 import {
   activationName,
@@ -45,7 +46,7 @@ type Shown =
  * @cssproperty --cs-neuron-math-highlight - Colour of the output and of highlighted cells.
  */
 export class CsNeuronMath extends LitElement {
-  static override styles = [baseStyles, neuronMathStyles];
+  static override styles = [baseStyles, neuronMathStyles, cellColorStyles];
 
   #controller = new SimulatorController(this);
   #memo: { trace: Trace; key: string; n: NeuronExplanation } | undefined;

@@ -13,7 +13,7 @@ import "./define.js";
 import type { CsNeuronMath } from "./neuron-math.component.js";
 import { channelRows, paddingMask } from "./channels.js";
 import { formatFixed, formatValue, gridDecimals, parseShown } from "./format.js";
-import { cellPalette, contrast, textOn } from "./cell-color.js";
+import { cellColorStyles, cellPalette, contrast, textOn } from "./cell-color.js";
 import { setLanguage } from "../shared/localize.js";
 import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
@@ -94,12 +94,34 @@ describe("formatting and padding (pure)", () => {
   it("every cell colour of a signed palette over [−1, 1] reads at ≥ 4.5:1 (WCAG AA)", () => {
     const palette = cellPalette([-1, 1], true);
     for (let v = -1; v <= 1; v += 0.01) {
-      const [bg, fg] = palette
-        .style(v)
-        .split(";")
-        .map((d) => d.split(":")[1]);
-      expect(contrast(bg, fg), `value ${v}`).toBeGreaterThanOrEqual(4.5);
+      const { background, text } = palette.swatch(v);
+      expect(contrast(background, text), `value ${v}`).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it("a value takes the nearest of 65 steps: over [−2, 2] −2 → c-d0, 0.03 → c-d32, 0.04 → c-d33, 1 → c-d48, 2 and 5 → c-d64", () => {
+    // Signed: the domain is [−2, 2], a step is 4/64; (v + 2) / 4 × 64 rounded.
+    const signed = cellPalette([-2, 1.5], true);
+    expect([-2, 0.03, 0.04, 1, 2, 5].map((v) => signed.className(v))).toEqual([
+      "c-d0",
+      "c-d32",
+      "c-d33",
+      "c-d48",
+      "c-d64",
+      "c-d64",
+    ]);
+    // Unsigned values of one sign: the sequential scale over [1, 3].
+    const sequential = cellPalette([1, 3]);
+    expect([1, 2, 3].map((v) => sequential.className(v))).toEqual(["c-s0", "c-s32", "c-s64"]);
+  });
+
+  it("the end steps are the scales' ends mixed 25% towards white: the top diverging one PuOr's #2d004b → #624078, the lowest sequential one viridis's #440154 → #73417f, both with white text", () => {
+    // 0x2d + (255 − 0x2d) × 0.25 = 97.5 → 98 = 0x62; 0 → 63.75 → 0x40; 0x4b → 120 = 0x78.
+    // 0x44 → 114.75 → 0x73; 0x01 → 64.5 → 0x41; 0x54 → 126.75 → 0x7f.
+    const rules = cellColorStyles.cssText.replace(/\s+/g, "");
+    expect(rules).toContain(".cell.c-d64{background:#624078;color:#ffffff}");
+    expect(rules).toContain(".cell.c-s0{background:#73417f;color:#ffffff}");
+    expect(rules.match(/\.cell\.c-[ds]\d+\{/g)).toHaveLength(130);
   });
 });
 
@@ -124,6 +146,29 @@ describe("<cs-neuron-math> on a real LeNet-5 (1998)", () => {
       Number(c.dataset.value),
     );
     expect(cells).toEqual(e.patch[0].flat());
+    // Each patch cell is coloured by its step's class (no inline style): the step of its value
+    // over the grid's symmetric domain, and that class's rule wins over the plain cell's.
+    const m = Math.max(...e.patch[0].flat().map(Math.abs));
+    const rules = new Map(
+      [
+        ...cellColorStyles.cssText.matchAll(
+          /\.cell\.(c-d\d+)\s*\{\s*background:\s*(#[0-9a-f]{6})/g,
+        ),
+      ].map((r) => [r[1], r[2]] as const),
+    );
+    const hex = (rgbText: string) =>
+      `#${rgbText
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((c) => Number(c).toString(16).padStart(2, "0"))
+        .join("")}`;
+    for (const cell of patch.querySelectorAll<HTMLElement>(".cell")) {
+      const v = Number(cell.dataset.value);
+      const step = `c-d${Math.round(((v + m) / (2 * m)) * 64)}`;
+      expect(cell.classList.contains(step), `${v} has ${step}`).toBe(true);
+      expect(cell.hasAttribute("style")).toBe(false);
+      expect(hex(getComputedStyle(cell).backgroundColor)).toBe(rules.get(step));
+    }
     const kernel = el.shadowRoot!.querySelector('[data-grid="kernel"]')!;
     expect(
       [...kernel.querySelectorAll<HTMLElement>(".cell")].map((c) => Number(c.dataset.value)),

@@ -127,7 +127,7 @@ export function convSection(e: ConvExplanation, ctx: SectionContext): TemplateRe
   const anyPadded = shown.some((r) => r.padded.some((line) => line.some(Boolean)));
   const padTitle = msg("padding: outside the map, read as 0", { id: "neuron-math.pad-title" });
   const terms = e.inputChannels.length * kh * kw;
-  return html`<div class="conv" style="--kw:${kw}">
+  return html`<div class="conv">
       <span></span>
       <span class="colhead">${msg("input x", { id: "neuron-math.col-input" })}</span>
       <span></span>
