@@ -20,30 +20,12 @@ import { fileURLToPath } from "node:url";
 import type { ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser.js";
+import { STRICT_CSP } from "./csp.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const embed = join(root, "packages/embed");
 const dist = join(embed, "dist");
-
-/** The policy enforced on every page: no inline script, no eval; wasm may compile. */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  // Lit writes `style="…"` attributes (template bindings, and styleMap's first render: lit/lit#4719).
-  "style-src-attr 'unsafe-inline'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join("; ");
-
-/** The same policy without the style-attribute allowance, reported only (see the blog post test). */
-const CSP_STRICTEST = CSP.split("; ")
-  .filter((d) => !d.startsWith("style-src-attr"))
-  .join("; ");
 
 let server: StaticServer;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -52,10 +34,8 @@ beforeAll(async () => {
   if (!existsSync(join(dist, "convstep.js"))) {
     execFileSync(join(root, "node_modules/.bin/vite"), ["build"], { cwd: embed, stdio: "pipe" });
   }
-  server = await serveStatic(root, {
-    "Content-Security-Policy": CSP,
-    "Content-Security-Policy-Report-Only": CSP_STRICTEST,
-  });
+  // The policy docs/embedding.md gives (test/e2e/csp.ts): nothing inline, no eval; wasm may compile.
+  server = await serveStatic(root, { "Content-Security-Policy": STRICT_CSP });
   browser = await launchChromium();
 }, 180_000);
 
@@ -102,9 +82,8 @@ async function open(path: string, expected404: string[] = []): Promise<Watched> 
   const allowed = (msg: ConsoleMessage) => {
     const where = msg.location().url ?? "";
     return (
-      msg.text().startsWith("[Report Only]") ||
-      (/status of 404/.test(msg.text()) &&
-        [...expected404, "/favicon.ico"].some((end) => where.endsWith(end)))
+      /status of 404/.test(msg.text()) &&
+      [...expected404, "/favicon.ico"].some((end) => where.endsWith(end))
     );
   };
   page.on("console", (msg) => {
@@ -274,8 +253,9 @@ describe("in Chromium, under a strict Content-Security-Policy", () => {
     const { page, violations } = await open("test/e2e/pages/csp-probe.html");
     await page.waitForFunction(() => document.getElementById("result")?.textContent !== "pending");
     expect(await page.textContent("#result")).toMatch(/^blocked: EvalError/);
-    const v = (await violations()).filter((x) => x.disposition === "enforce");
-    expect(v).toEqual([expect.objectContaining({ directive: "script-src", blocked: "eval" })]);
+    expect(await violations()).toEqual([
+      expect.objectContaining({ directive: "script-src", blocked: "eval" }),
+    ]);
     await page.close();
   });
 
@@ -317,14 +297,7 @@ describe("in Chromium, under a strict Content-Security-Policy", () => {
     expect(pulse.count).toBeGreaterThan(0);
     expect(pulse.moved).toBe(true);
 
-    const violations = await watched.violations();
-    expect(violations.filter((v) => v.disposition === "enforce")).toEqual([]);
-    // What stands between the widgets and a policy without any inline style: style attributes
-    // only (reported by the Report-Only header, which drops the style-src-attr allowance).
-    const reported = new Set(
-      violations.filter((v) => v.disposition === "report").map((v) => v.directive),
-    );
-    expect([...reported].filter((d) => d !== "style-src-attr")).toEqual([]);
+    expect(await watched.violations()).toEqual([]);
 
     expect(watched.errors).toEqual([]);
     const origin = new URL(server.url).origin;
@@ -381,7 +354,7 @@ describe("in Chromium, under a strict Content-Security-Policy", () => {
       if (w.id === "broken") expect(w.errors.join(" ")).toMatch(/no-such-weights/);
       else expect(w.errors, `#${w.id} shows no error`).toEqual([]);
     }
-    expect((await watched.violations()).filter((v) => v.disposition === "enforce")).toEqual([]);
+    expect(await watched.violations()).toEqual([]);
     expect(watched.errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -424,7 +397,7 @@ describe("in Chromium, under a strict Content-Security-Policy", () => {
     })()`);
     expect(inShadow).toBe(true);
 
-    expect((await watched.violations()).filter((v) => v.disposition === "enforce")).toEqual([]);
+    expect(await watched.violations()).toEqual([]);
     expect(watched.errors).toEqual([]);
     await page.close();
   }, 60_000);
