@@ -4,6 +4,7 @@
  * conv2, conv4 and conv5 split in two groups (one per GPU), LRN with the paper's constants.
  */
 import type { ModelSpec } from "@convstep/engine";
+import { IMAGENET_CLASSES } from "./imagenet-classes.js";
 
 /**
  * The ImageNet mean pixel in RGB order (R 123.68, G 116.779, B 103.939), subtracted from 0–255
@@ -106,5 +107,5 @@ export const ALEXNET_2012: ModelSpec = {
       note: "1000 ILSVRC classes",
     },
   ],
-  output: { kind: "probabilities" },
+  output: { kind: "probabilities", classes: IMAGENET_CLASSES },
 };

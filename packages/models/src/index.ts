@@ -11,6 +11,7 @@ export {
   type Conv1KernelInfo,
 } from "./alexnet-conv1-bank.js";
 export { CIFAR10_CLASSES } from "./cifar10-classes.js";
+export { IMAGENET_CLASSES } from "./imagenet-classes.js";
 export { LENET5_1998 } from "./lenet5-1998.js";
 export {
   DIGIT_BITMAP_COLUMNS,
