@@ -7,7 +7,8 @@ import { compileModel } from "../model/compile.js";
 import type { ModelSpec } from "../spec/types.js";
 import { initWeights } from "./init.js";
 import type { FetchLike, SavedWeights, WeightsModelJson } from "./io.js";
-import { loadWeights, resolveShardUrl, saveWeights } from "./io.js";
+import type { WeightsLoadProgress } from "./io.js";
+import { loadWeights, resolveShardUrl, saveWeights, shardUrlInside } from "./io.js";
 
 // Params: C1/kernel [3,3,2,3] = 54, C1/bias 3, C3/kernel [2,2,3,2] (table) = 24, C3/bias 2,
 // out/kernel [8,4] = 32, out/bias 4 → 119 floats = 476 bytes.
@@ -462,7 +463,7 @@ describe("loadWeights: errors name the tensor or the file", () => {
     ).rejects.toThrow("model.json at http://example.test/none/model.json: HTTP 404 Not Found");
   });
 
-  it("URL: a missing shard → weights shard at <shard url>: HTTP 404, no tensor made", async () => {
+  it('URL: a missing shard → weights shard "<path>" at <shard url>: HTTP 404, no tensor made', async () => {
     const { saved } = await savedTiny(200);
     const url = "http://example.test/m/model.json";
     const files: Record<string, ArrayBuffer | string> = { [url]: JSON.stringify(saved.modelJson) };
@@ -470,7 +471,7 @@ describe("loadWeights: errors name the tensor or the file", () => {
     files["http://example.test/m/group1-shard3of3.bin"] = saved.shards[2].data;
     await expectNoLeaks(async () => {
       await expect(loadWeights(model, url, { fetch: fakeFetch(files) })).rejects.toThrow(
-        "weights shard at http://example.test/m/group1-shard2of3.bin: HTTP 404 Not Found",
+        'weights shard "group1-shard2of3.bin" at http://example.test/m/group1-shard2of3.bin: HTTP 404 Not Found',
       );
     });
   });
@@ -527,5 +528,189 @@ describe("resolveShardUrl", () => {
   });
   it("bare model.json → the shard name alone", () => {
     expect(resolveShardUrl("model.json", "g.bin")).toBe("g.bin");
+  });
+});
+
+/** A Response whose body arrives in chunks of `chunk` bytes (as a network stream would). */
+function chunkedResponse(data: ArrayBuffer, chunk: number): Response {
+  const bytes = new Uint8Array(data);
+  let at = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(at, at + chunk));
+      at += chunk;
+    },
+  });
+  return new Response(stream);
+}
+
+/** Serves the tiny model (3 shards of 200, 200, 76 bytes) at `base`, bodies in `chunk`-byte chunks. */
+async function servedTiny(
+  base: string,
+  respond: (data: ArrayBuffer) => Response | Record<string, unknown>,
+): Promise<{ expected: Map<string, Float32Array>; fetch: FetchLike }> {
+  const { expected, saved } = await savedTiny(200);
+  const shards = new Map(saved.shards.map((s) => [base + s.path, s.data]));
+  const fetch: FetchLike = (url) => {
+    if (url === `${base}model.json`)
+      return Promise.resolve(new Response(JSON.stringify(saved.modelJson)));
+    const data = shards.get(url);
+    if (!data) return Promise.resolve(new Response("", { status: 404, statusText: "Not Found" }));
+    return Promise.resolve(respond(data) as Response);
+  };
+  return { expected, fetch };
+}
+
+describe("loadWeights: progress and cancelling", () => {
+  const base = "https://example.test/m/tiny/";
+
+  it("URL with streamed bodies in 50-byte chunks → 0 first, every chunk counted, 476 of 476 and 3 of 3 last", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, fetch } = await servedTiny(base, (d) => chunkedResponse(d, 50));
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(model, `${base}model.json`, {
+        fetch,
+        onProgress: (p) => seen.push(p),
+      });
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen[0]).toEqual({ loadedBytes: 0, totalBytes: 476, shardsLoaded: 0, shards: 3 });
+      expect(seen.at(-1)).toEqual({
+        loadedBytes: 476,
+        totalBytes: 476,
+        shardsLoaded: 3,
+        shards: 3,
+      });
+      // Chunks: ⌈200/50⌉ + ⌈200/50⌉ + ⌈76/50⌉ = 4 + 4 + 2 = 10, plus one event per finished shard.
+      expect(seen).toHaveLength(1 + 10 + 3);
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i].loadedBytes).toBeGreaterThanOrEqual(seen[i - 1].loadedBytes);
+        expect(seen[i].shardsLoaded).toBeGreaterThanOrEqual(seen[i - 1].shardsLoaded);
+      }
+      expect(seen.filter((p) => p.loadedBytes > 0 && p.loadedBytes < 476).length).toBeGreaterThan(
+        0,
+      );
+    });
+  });
+
+  it("URL with responses that have no body stream → one event per shard: 0, then 3 more up to 476", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, fetch } = await servedTiny(base, (d) => ({
+        ok: true,
+        status: 200,
+        text: () => Promise.resolve(""),
+        arrayBuffer: () => Promise.resolve(d),
+      }));
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(model, `${base}model.json`, {
+        fetch,
+        onProgress: (p) => seen.push(p),
+      });
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen.map((p) => p.shardsLoaded)).toEqual([0, 1, 2, 3]);
+      expect(seen[0].loadedBytes).toBe(0);
+      expect(seen[3].loadedBytes).toBe(476);
+      // The three shards hold 200, 200 and 76 bytes: each step adds one of them.
+      const steps = seen.slice(1).map((p, i) => p.loadedBytes - seen[i].loadedBytes);
+      expect([...steps].sort((a, b) => a - b)).toEqual([76, 200, 200]);
+    });
+  });
+
+  it("in-memory shards → 0 of 476, then one event per shard, 3 of 3 last", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, saved } = await savedTiny(200);
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(
+        model,
+        { modelJson: saved.modelJson, shards: saved.shards.map((s) => s.data) },
+        { onProgress: (p) => seen.push(p) },
+      );
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen.map((p) => [p.loadedBytes, p.shardsLoaded])).toEqual([
+        [0, 0],
+        [200, 1],
+        [400, 2],
+        [476, 3],
+      ]);
+    });
+  });
+
+  it("aborted after the first chunk arrives → AbortError, no tensor made", async () => {
+    await expectNoLeaks(async () => {
+      const { fetch } = await servedTiny(base, (d) => chunkedResponse(d, 50));
+      const controller = new AbortController();
+      const seen: WeightsLoadProgress[] = [];
+      const error = await rejection(
+        loadWeights(model, `${base}model.json`, {
+          fetch,
+          signal: controller.signal,
+          onProgress: (p) => {
+            seen.push(p);
+            if (p.loadedBytes > 0) controller.abort();
+          },
+        }),
+      );
+      expect(error).toBeInstanceOf(AbortError);
+      expect(seen.at(-1)!.loadedBytes).toBeLessThan(476);
+    });
+  });
+
+  it("a manifest refused (wrong shape) → no progress reported, no shard fetched", async () => {
+    const { saved } = await savedTiny(200);
+    const json = clone(saved.modelJson);
+    json.weightsManifest[0].weights[0].shape = [3, 3, 2, 4];
+    const asked: string[] = [];
+    const seen: WeightsLoadProgress[] = [];
+    await expect(
+      loadWeights(model, `${base}model.json`, {
+        fetch: fakeFetch({ [`${base}model.json`]: JSON.stringify(json) }, asked),
+        onProgress: (p) => seen.push(p),
+      }),
+    ).rejects.toBeInstanceOf(WeightsError);
+    expect(asked).toEqual([`${base}model.json`]);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe("loadWeights: shard paths stay beside the model.json", () => {
+  const url = "https://example.test/m/tiny/model.json";
+  for (const path of [
+    "../../x.bin",
+    "sub/../../x.bin",
+    "%2e%2e/x.bin",
+    "https://other.test/m/tiny/x.bin",
+    "//other.test/x.bin",
+    "/m/tiny/x.bin",
+    "sub\\x.bin",
+    "data:application/octet-stream;base64,AAAA",
+  ]) {
+    it(`shard path ${JSON.stringify(path)} → WeightsError naming it, nothing but model.json fetched`, async () => {
+      const { saved } = await savedTiny();
+      const json = clone(saved.modelJson);
+      json.weightsManifest[0].paths = [path];
+      const asked: string[] = [];
+      const error = await rejection(
+        loadWeights(model, url, { fetch: fakeFetch({ [url]: JSON.stringify(json) }, asked) }),
+      );
+      expect(error).toBeInstanceOf(WeightsError);
+      expect(error.message).toBe(
+        `model.json at ${url}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+      );
+      expect(asked).toEqual([url]);
+    });
+  }
+
+  it("sub/g.bin beside https://a.test/x/model.json → https://a.test/x/sub/g.bin", () => {
+    expect(shardUrlInside("https://a.test/x/model.json", "sub/g.bin")).toBe(
+      "https://a.test/x/sub/g.bin",
+    );
+  });
+
+  it("relative model URL models/lenet/model.json: g.bin allowed, ../g.bin refused", () => {
+    expect(shardUrlInside("models/lenet/model.json", "g.bin")).toBe("models/lenet/g.bin");
+    expect(() => shardUrlInside("models/lenet/model.json", "../g.bin")).toThrow(WeightsError);
   });
 });

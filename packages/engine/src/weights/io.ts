@@ -86,6 +86,8 @@ export interface ResponseLike {
   readonly statusText?: string;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as a stream (a real Response's); when present, shards are read chunk by chunk. */
+  readonly body?: ReadableStream<Uint8Array> | null;
 }
 
 /** A `fetch` function (the global one, or a stand-in). */
@@ -114,6 +116,19 @@ export interface InMemoryBase {
   readonly label?: string;
 }
 
+/**
+ * How far a load has come (see {@link LoadWeightsOptions.onProgress}). `totalBytes` is what the
+ * manifest's shapes and dtypes need; `loadedBytes` counts the shard bytes read so far.
+ */
+export interface WeightsLoadProgress {
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  /** Shards read completely so far. */
+  readonly shardsLoaded: number;
+  /** Shards the manifest lists (all groups). */
+  readonly shards: number;
+}
+
 /** Options of {@link loadWeights}. */
 export interface LoadWeightsOptions {
   /** Used instead of the global `fetch` for URL sources. */
@@ -127,6 +142,12 @@ export interface LoadWeightsOptions {
    * spec's name). Default true; tensor names and shapes are checked either way.
    */
   readonly checkModelName?: boolean;
+  /**
+   * Called as the shards arrive: once with `loadedBytes` 0 when the manifest has been checked, then
+   * as bytes arrive (per chunk when a fetch Response has a body stream, else per shard), last with
+   * every shard loaded. Not called when the manifest is refused.
+   */
+  readonly onProgress?: (progress: WeightsLoadProgress) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +321,11 @@ function size(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+/** The bytes a group's tensors take in its shards (float32: 4 a value). */
+function groupBytes(group: ParsedGroup): number {
+  return group.entries.reduce((n, e) => n + size(e.shape) * 4, 0);
+}
+
 /** Names and shapes of the manifest against the model, before any bytes are read. */
 function checkManifestAgainstModel(
   model: CompiledModel,
@@ -360,6 +386,36 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** Counts the bytes and shards read, and tells {@link LoadWeightsOptions.onProgress}. */
+interface ProgressTracker {
+  /** `bytes` more of some shard have arrived. */
+  add(bytes: number): void;
+  /** One more shard is complete; `bytes` of it had not been counted by {@link add} yet. */
+  shardDone(bytes: number): void;
+}
+
+function progressTracker(
+  totalBytes: number,
+  shards: number,
+  onProgress: LoadWeightsOptions["onProgress"],
+): ProgressTracker {
+  let loadedBytes = 0;
+  let shardsLoaded = 0;
+  const tell = (): void => onProgress?.({ loadedBytes, totalBytes, shardsLoaded, shards });
+  tell();
+  return {
+    add(bytes) {
+      loadedBytes += bytes;
+      tell();
+    },
+    shardDone(bytes) {
+      loadedBytes += bytes;
+      shardsLoaded += 1;
+      tell();
+    },
+  };
+}
+
 /** A source resolved to its parsed model.json and a way to read the shards it lists. */
 interface OpenedSource {
   /** "model.json at https://…", "model.json (in memory)", `model.json "lenet.json"`. */
@@ -368,6 +424,7 @@ interface OpenedSource {
   /** The shards' bytes in manifest order (all groups), with a label per shard for messages. */
   readShards(
     paths: readonly string[],
+    progress: ProgressTracker,
   ): Promise<{ data: ArrayBuffer[]; labels: string[] } | ArrayBuffer>;
 }
 
@@ -379,6 +436,42 @@ export function resolveShardUrl(modelJsonUrl: string, path: string): string {
     const base = modelJsonUrl.split(/[?#]/)[0];
     return base.slice(0, base.lastIndexOf("/") + 1) + path;
   }
+}
+
+/** Stands in for the page's address when a model.json URL is relative (only to compare paths). */
+const RELATIVE_BASE = "http://relative.invalid/";
+
+/**
+ * Checks that a manifest's shard path stays beside the model.json, as the CLI requires on disk:
+ * a relative path (no scheme, no leading `/`, no backslash) that resolves to the same origin and
+ * inside the model.json's folder (`..`, also as `%2e%2e`, may not climb out). WeightsError naming
+ * the path and the model.json URL otherwise. Returns the shard's URL ({@link resolveShardUrl}).
+ */
+export function shardUrlInside(modelJsonUrl: string, path: string): string {
+  const refuse = (): never => {
+    throw new WeightsError(
+      `model.json at ${modelJsonUrl}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+    );
+  };
+  if (
+    path === "" ||
+    /^[a-z][a-z\d+.-]*:/i.test(path) ||
+    /^[/\\]/.test(path) ||
+    path.includes("\\")
+  ) {
+    refuse();
+  }
+  let base: URL;
+  let resolved: URL;
+  try {
+    base = new URL(modelJsonUrl, RELATIVE_BASE);
+    resolved = new URL(path, base);
+  } catch {
+    return refuse();
+  }
+  const folder = base.pathname.slice(0, base.pathname.lastIndexOf("/") + 1);
+  if (resolved.origin !== base.origin || !resolved.pathname.startsWith(folder)) refuse();
+  return resolveShardUrl(modelJsonUrl, path);
 }
 
 async function fetchOrThrow(
@@ -400,11 +493,51 @@ async function fetchOrThrow(
       `${what} at ${url}: fetch failed (${(error as Error)?.message ?? String(error)})`,
     );
   }
+  throwIfAborted(options.signal);
   if (!response.ok) {
     const text = response.statusText ? ` ${response.statusText}` : "";
     throw new WeightsError(`${what} at ${url}: HTTP ${response.status}${text}`);
   }
   return response;
+}
+
+/** Reads a response body chunk by chunk when it has a stream (telling `progress`), else whole. */
+async function readBody(
+  response: ResponseLike,
+  progress: ProgressTracker,
+  signal: AbortSignal | undefined,
+): Promise<ArrayBuffer> {
+  const body = response.body;
+  if (!body || typeof body.getReader !== "function") {
+    const data = await response.arrayBuffer();
+    throwIfAborted(signal);
+    progress.shardDone(data.byteLength);
+    return data;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      throwIfAborted(signal);
+      if (done) break;
+      chunks.push(value);
+      length += value.byteLength;
+      progress.add(value.byteLength);
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  progress.shardDone(0);
+  return out.buffer;
 }
 
 async function openUrl(url: string, options: LoadWeightsOptions): Promise<OpenedSource> {
@@ -426,22 +559,30 @@ async function openUrl(url: string, options: LoadWeightsOptions): Promise<Opened
   return {
     label,
     json,
-    async readShards(paths) {
-      const urls = paths.map((p) => resolveShardUrl(url, p));
+    async readShards(paths, progress) {
+      const urls = paths.map((p) => shardUrlInside(url, p));
+      const labels = paths.map((p, i) => `weights shard ${JSON.stringify(p)} at ${urls[i]}`);
       const data = await Promise.all(
-        urls.map(async (u) => {
-          const r = await fetchOrThrow(fetchFn, u, "weights shard", options);
+        urls.map(async (u, i) => {
+          const r = await fetchOrThrow(
+            fetchFn,
+            u,
+            `weights shard ${JSON.stringify(paths[i])}`,
+            options,
+          );
           try {
-            return await r.arrayBuffer();
+            return await readBody(r, progress, options.signal);
           } catch (error) {
             throwIfAborted(options.signal);
+            if (error instanceof AbortError) throw error;
+            if ((error as Error)?.name === "AbortError") throw new AbortError();
             throw new WeightsError(
-              `weights shard at ${u}: could not read the body (${(error as Error).message})`,
+              `${labels[i]}: could not read the body (${(error as Error).message})`,
             );
           }
         }),
       );
-      return { data, labels: urls.map((u) => `weights shard at ${u}`) };
+      return { data, labels };
     },
   };
 }
@@ -458,8 +599,12 @@ function openMemory(
   return {
     label,
     json,
-    async readShards(paths) {
-      if ("weightData" in source) return toArrayBuffer(source.weightData, "weightData");
+    async readShards(paths, progress) {
+      if ("weightData" in source) {
+        const data = toArrayBuffer(source.weightData, "weightData");
+        progress.add(data.byteLength);
+        return data;
+      }
       if (!Array.isArray(source.shards)) {
         throw new WeightsError(
           `${label}: expected shards to be an array of ArrayBuffers, got ${kindOf(source.shards)}`,
@@ -470,10 +615,9 @@ function openMemory(
           `${label}: the manifest lists ${paths.length} shard file(s) (${paths.join(", ") || "none"}), got ${source.shards.length} buffer(s)`,
         );
       }
-      return {
-        data: source.shards.map((s, i) => toArrayBuffer(s, `shard ${i} (${paths[i]})`)),
-        labels: paths.map((p) => `shard "${p}"`),
-      };
+      const data = source.shards.map((s, i) => toArrayBuffer(s, `shard ${i} (${paths[i]})`));
+      for (const d of data) progress.shardDone(d.byteLength);
+      return { data, labels: paths.map((p) => `shard "${p}"`) };
     },
   };
 }
@@ -523,7 +667,7 @@ async function openBlobs(source: {
   return {
     label,
     json,
-    async readShards(paths) {
+    async readShards(paths, progress) {
       if (!Array.isArray(source.shards)) {
         throw new WeightsError(
           `${label}: expected shards to be an array of files, got ${kindOf(source.shards)}`,
@@ -536,7 +680,9 @@ async function openBlobs(source: {
       const data = await Promise.all(
         blobs.map(async (b, i) => {
           try {
-            return await b.arrayBuffer();
+            const bytes = await b.arrayBuffer();
+            progress.shardDone(bytes.byteLength);
+            return bytes;
           } catch (error) {
             throw new WeightsError(
               `${labels[i]}: could not read the file (${(error as Error).message})`,
@@ -569,12 +715,12 @@ function checkByteCounts(
   read: { data: ArrayBuffer[]; labels: string[] } | ArrayBuffer,
   label: string,
 ): ArrayBuffer[] {
-  const groupBytes = groups.map((g) => g.entries.reduce((n, e) => n + size(e.shape) * 4, 0));
+  const need = groups.map(groupBytes);
   if (isArrayBuffer(read)) {
-    const need = groupBytes.reduce((a, b) => a + b, 0);
-    if (read.byteLength !== need) {
+    const total = need.reduce((a, b) => a + b, 0);
+    if (read.byteLength !== total) {
       throw new WeightsError(
-        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${need} (${need / 4} float32 values)`,
+        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${total} (${total / 4} float32 values)`,
       );
     }
     return [read];
@@ -583,10 +729,10 @@ function checkByteCounts(
   groups.forEach((g, gi) => {
     const data = read.data.slice(next, next + g.paths.length);
     const got = data.reduce((n, d) => n + d.byteLength, 0);
-    if (got !== groupBytes[gi]) {
+    if (got !== need[gi]) {
       const files = read.labels.slice(next, next + g.paths.length).join(", ") || "no shard files";
       throw new WeightsError(
-        `${label}: weightsManifest[${g.index}] needs ${groupBytes[gi]} bytes (${groupBytes[gi] / 4} float32 values), its shards hold ${got} (${files})`,
+        `${label}: weightsManifest[${g.index}] needs ${need[gi]} bytes (${need[gi] / 4} float32 values), its shards hold ${got} (${files})`,
       );
     }
     next += g.paths.length;
@@ -620,7 +766,9 @@ export async function loadWeights(
   const parsed = parseManifest(opened.json, opened.label);
   checkManifestAgainstModel(model, parsed, opened.label, options.checkModelName ?? true);
   const paths = parsed.groups.flatMap((g) => g.paths);
-  const read = await opened.readShards(paths);
+  const totalBytes = parsed.groups.reduce((n, g) => n + groupBytes(g), 0);
+  const progress = progressTracker(totalBytes, paths.length, options.onProgress);
+  const read = await opened.readShards(paths, progress);
   throwIfAborted(options.signal);
   const buffers = checkByteCounts(parsed.groups, read, opened.label);
   const specs: tf.io.WeightsManifestEntry[] = parsed.groups.flatMap((g) =>
