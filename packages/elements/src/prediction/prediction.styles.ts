@@ -56,6 +56,22 @@ export const predictionStyles = css`
   li.top .label {
     font-weight: 700;
   }
+  /* Untrained weights: the numbers are shown, grey and faint, and nothing stands out (the text
+     keeps the muted colour's contrast). */
+  ol.untrained {
+    color: var(--_muted);
+  }
+  ol.untrained [part~="bar"] {
+    background: var(--_muted);
+    opacity: 0.4;
+  }
+  .untrained-note {
+    margin: 0 0 0.25em;
+    padding: 0.35em 0.5em;
+    border-left: 3px solid var(--cs-prediction-untrained-color, #b08800);
+    background: color-mix(in srgb, var(--cs-prediction-untrained-color, #b08800) 10%, transparent);
+    font-size: 0.85em;
+  }
   .value {
     text-align: right;
     color: var(--_muted);

@@ -160,6 +160,19 @@ export class ExplorerLoader<L extends LoadedModel> implements ReactiveController
     this.#host.requestUpdate();
   }
 
+  /**
+   * Stops the load in flight (the reader's Cancel): its fetches are aborted, nothing it made is
+   * kept, and the phase is `failed` (the explorer says why; `loadFailed` is not called). Retry or
+   * `useSeeded()` loads again. Says whether a load was in flight.
+   */
+  cancel(): boolean {
+    if (this.#phase !== "loading") return false;
+    this.#teardown();
+    this.#setPhase("failed");
+    this.#settle?.();
+    return true;
+  }
+
   async #load(): Promise<void> {
     this.#teardown();
     const abort = new AbortController();
