@@ -32,8 +32,19 @@ export const alexnetExplorerStyles = css`
     accent-color: var(--_accent);
   }
   .progress-text {
+    font-size: 0.85em;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  .progress button {
+    padding: 0.2em 0.8em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.85em;
+    cursor: pointer;
   }
   .notice {
     display: grid;

@@ -54,6 +54,28 @@ describe("<cs-prediction>", () => {
     expect(el.shadowRoot!.querySelector("[aria-live]")!.textContent).toContain("dog");
   });
 
+  it("long ImageNet names in 300 px: every bar starts at one x, labels take at most half, the full name in a tooltip", async () => {
+    const el = await mount<CsPrediction>("cs-prediction", {
+      style: "width: 300px; display: block",
+    });
+    const long =
+      "great white shark, white shark, man-eater, man-eating shark, Carcharodon carcharias";
+    el.values = [0.2, 0.5, 0.3];
+    el.classes = ["tabby, tabby cat", long, "cock"];
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const list = root.querySelector("ol")!.getBoundingClientRect();
+    const tracks = [...root.querySelectorAll(".track")].map((t) => t.getBoundingClientRect());
+    expect(new Set(tracks.map((t) => Math.round(t.left))).size).toBe(1);
+    expect(tracks[0].width).toBeGreaterThan(40);
+    for (const label of root.querySelectorAll<HTMLElement>("[part=label]")) {
+      expect(label.getBoundingClientRect().width).toBeLessThanOrEqual(list.width / 2 + 0.5);
+    }
+    const cut = root.querySelectorAll<HTMLElement>("[part=label]")[1];
+    expect(cut.scrollWidth).toBeGreaterThan(cut.clientWidth);
+    expect(cut.title).toBe(long);
+  });
+
   it("reflects `top` and `kind` attributes", async () => {
     const el = await mount<CsPrediction>("cs-prediction", { top: "2", kind: "distances" });
     el.values = [5, 1, 9, 3];
