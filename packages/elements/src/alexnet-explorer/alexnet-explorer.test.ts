@@ -347,6 +347,11 @@ describe("<cs-alexnet-explorer variant=2012>", () => {
     expect(root.querySelector("ol")!.classList.contains("untrained")).toBe(true);
     // The hand-built conv1 bank stays on offer with seeded weights.
     expect(el.shadowRoot!.querySelector("fieldset.conv1-choice")).not.toBeNull();
+    // The explorer's voice does not call the largest output an answer either.
+    const best = IMAGENET_CLASSES[topIndices(output, 1)[0]];
+    expect(el.shadowRoot!.querySelector("article > [aria-live]")!.textContent).toBe(
+      `Untrained weights: the largest output, ${best}, means nothing.`,
+    );
   });
 
   it("seeded weights in Korean: the prediction's untrained note in Korean", async () => {
