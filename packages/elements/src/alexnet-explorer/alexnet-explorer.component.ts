@@ -106,7 +106,8 @@ export class CsAlexnetExplorer extends LitElement {
     releaseReplaced: true,
     loadStarted: () => {
       this._failure = undefined;
-      this._fetching = false;
+      // A weights URL: the status shows its progress (and Cancel) from the start.
+      this._fetching = !this.#loader.seeded && !isSeededRequest(this.weights);
       this._progress = undefined;
     },
     engine: async (afterContextLoss) => {
