@@ -242,6 +242,15 @@ export function mapWeights(
     const where = `layer "${target.name}" (${describeSource(source)} in ${label})`;
     const [weight, bias] = source.blobs;
     const kernelParam = target.params.find((p) => p.name === "kernel")!;
+    const checkValues = (): void => {
+      for (const [i, blob] of source.blobs.slice(0, 2).entries()) {
+        if (blob.data.length !== product(blob.shape)) {
+          throw new ConvertError(
+            `${where}: its ${i === 0 ? "weights" : "bias"} ${formatDims(blob.shape)} need ${product(blob.shape)} values, the file holds ${blob.data.length}`,
+          );
+        }
+      }
+    };
     const biasParam = target.params.find((p) => p.name === "bias");
     if (target.spec.kind === "conv2d") {
       const spec = target.spec as Conv2DSpec;
@@ -266,6 +275,7 @@ export function mapWeights(
           `${where}: expected stride ${formatDims(strides)}, found ${formatDims(source.conv.stride)}`,
         );
       }
+      checkValues();
       const reverse = options.bgrToRgb && target === firstConv && inPerGroup === 3;
       tensors.set(`${target.name}/kernel`, {
         shape: kernelParam.shape,
@@ -284,6 +294,7 @@ export function mapWeights(
           `${where}: expected weights ${formatDims(expected)} (${transposed ? "in, out" : "out, in"}), found ${formatDims(weight.shape)}`,
         );
       }
+      checkValues();
       const map = flattenedFrom(model, target);
       if (map) {
         const [h, w, c] = map;
