@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { CAFFE_PREPROCESSING, TORCHVISION_PREPROCESSING, getModelSpec } from "@convstep/models";
 import { flag, onePositional, parseCommandArgs, requiredString, stringOption } from "../args.js";
+import { useCpuBackend } from "../backend.js";
 import { UsageError } from "../cli-error.js";
 import { convertModelFile, type Release } from "../convert/convert-model.js";
 import { readBytes } from "../input/read-input.js";
@@ -35,13 +36,13 @@ const HELP = `Usage: convstep convert <file> --model alexnet-2012|alexnet-torchv
 Converts a published AlexNet to convstep weights: DIR/model.json and its 4 MB shards, for
 --weights DIR/model.json and the widgets' weights= attribute. Nothing is downloaded.
 
-  <file>      bvlc_alexnet.caffemodel (Caffe, V1 or new layers) or an .onnx model (the ONNX
-              model zoo's bvlc_alexnet, or torchvision's alexnet exported with torch.onnx)
-  --model M   alexnet-2012 (Caffe's weights: BGR, LRN, mean pixel) or alexnet-torchvision
-  --out DIR   a new folder (written under a temporary name, renamed when done)
-  --prototxt  the deploy.prototxt of a .caffemodel: its layers are checked against the file's
-  --quantize  store float16 (half the size) or uint8 (a quarter) instead of float32
-  -h, --help  show this help
+  <file>        bvlc_alexnet.caffemodel (Caffe, V1 or new layers) or an .onnx model (the ONNX
+                model zoo's bvlc_alexnet, or torchvision's alexnet exported with torch.onnx)
+  --model M     alexnet-2012 (Caffe's weights: BGR, LRN, mean pixel) or alexnet-torchvision
+  --out D       a new folder D (written under a temporary name, renamed when done)
+  --prototxt F  the deploy.prototxt of a .caffemodel: its layers are checked against the file's
+  --quantize Q  store float16 (half the size) or uint8 (a quarter) instead of float32
+  -h, --help    show this help
 
 The model.json records the LRN constants and the input preprocessing the weights were trained
 with; convstep applies them when it loads the weights.
@@ -107,6 +108,7 @@ export const convertCommand: Command = {
     const prototxtPath = stringOption(values, "prototxt");
     const replaceEmpty = await checkOut(out);
 
+    await useCpuBackend();
     const bytes = await readBytes(file);
     const prototxt =
       prototxtPath === undefined
