@@ -8,10 +8,12 @@
  * Platform-neutral: URLs are read with `fetch`, files from a picker as Blobs, and Node code passes
  * the bytes in memory (see `@convstep/cli`'s `weights-files.ts`).
  */
+import { setFloat16 } from "@petamoriken/float16";
 import * as tf from "@tensorflow/tfjs-core";
 import { AbortError, WeightsError, formatShape, throwIfAborted } from "../errors.js";
 import type { CompiledModel } from "../model/compile.js";
 import { checkWeights } from "./check.js";
+import { weightsMetadata, type WeightsMetadata } from "./metadata.js";
 
 /** The `format` written into a model.json by {@link saveWeights}. */
 export const WEIGHTS_FORMAT = "convstep-weights";
@@ -19,14 +21,22 @@ export const WEIGHTS_FORMAT = "convstep-weights";
 /** Default shard size, as the tfjs converter's: 4 MiB. */
 export const DEFAULT_SHARD_BYTES = 4 * 1024 * 1024;
 
+/**
+ * How a tensor is stored when quantized, as tfjs writes it: `float16` (2 bytes a value) or `uint8`
+ * / `uint16` (value = q · scale + min).
+ */
+export type WeightsQuantizationJson =
+  | { readonly dtype: "float16" }
+  | { readonly dtype: "uint8" | "uint16"; readonly scale: number; readonly min: number };
+
 /** One tensor of a weights manifest. */
 export interface WeightsManifestEntryJson {
   readonly name: string;
   readonly shape: readonly number[];
-  /** convstep reads and writes `float32` only. */
+  /** The tensor's dtype once loaded: convstep reads and writes `float32` only. */
   readonly dtype: string;
-  /** Present in quantized tfjs models; not supported. */
-  readonly quantization?: unknown;
+  /** Present when the shards hold the tensor quantized (see {@link WeightsQuantizationJson}). */
+  readonly quantization?: WeightsQuantizationJson;
   readonly group?: string;
 }
 
@@ -42,8 +52,12 @@ export interface WeightsModelJson {
   readonly format?: string;
   readonly generatedBy?: string;
   readonly convertedBy?: string | null;
-  /** Which convstep model the weights belong to (written by {@link saveWeights}). */
-  readonly convstep?: { readonly model: string };
+  /**
+   * Which convstep model the weights belong to (written by {@link saveWeights}), and what a
+   * conversion recorded about them (see `weightsMetadata` in metadata.ts: LRN constants, input
+   * preprocessing, where the weights came from).
+   */
+  readonly convstep?: { readonly model: string; readonly [key: string]: unknown };
   /** A Keras topology when the file comes from tfjs; ignored. */
   readonly modelTopology?: unknown;
   readonly weightsManifest: readonly WeightsManifestGroupJson[];
@@ -67,6 +81,17 @@ export interface SaveWeightsOptions {
   readonly shardBytes?: number;
   /** File name prefix of the shards (default `group1`: `group1-shard1of3.bin`). */
   readonly shardPrefix?: string;
+  /**
+   * Store the values quantized, as the tfjs converter's `--quantize_float16` / `--quantize_uint8`:
+   * `float16` (2 bytes a value, round to nearest) or `uint8` (1 byte a value, per tensor scale and
+   * min: see {@link quantizeValues}). Default: float32.
+   */
+  readonly quantize?: "float16" | "uint8";
+  /**
+   * More fields for the model.json's `convstep` object beside `model` (a conversion's record of
+   * LRN constants and preprocessing: see metadata.ts).
+   */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** Bytes in memory: an ArrayBuffer or a view on one (a Node Buffer, a Uint8Array). */
@@ -181,9 +206,18 @@ export async function saveWeights(
       `saveWeights: shardPrefix must be a plain file name (letters, digits, _ . -), got ${JSON.stringify(shardPrefix)}`,
     );
   }
+  const { quantize } = options;
+  if (quantize !== undefined && quantize !== "float16" && quantize !== "uint8") {
+    throw new WeightsError(
+      `saveWeights: quantize must be "float16" or "uint8", got ${JSON.stringify(quantize)}`,
+    );
+  }
   checkWeights(model, weights);
   const named = model.params.map((p) => ({ name: p.fullName, tensor: weights.get(p.fullName)! }));
-  const { data, specs } = await tf.io.encodeWeights(named);
+  const { data, specs } =
+    quantize === undefined
+      ? await tf.io.encodeWeights(named)
+      : await encodeQuantized(named, quantize);
   const count = named.length === 0 ? 0 : Math.max(1, Math.ceil(data.byteLength / shardBytes));
   const paths = shardPaths(shardPrefix, count);
   const shards = paths.map((path, i) => ({
@@ -194,18 +228,83 @@ export async function saveWeights(
     format: WEIGHTS_FORMAT,
     generatedBy: "convstep",
     convertedBy: null,
-    convstep: { model: model.spec.name },
+    convstep: { ...options.metadata, model: model.spec.name },
     weightsManifest:
       count === 0
         ? []
         : [
             {
               paths,
-              weights: specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+              weights: specs.map((s) => ({
+                name: s.name,
+                shape: [...s.shape],
+                dtype: s.dtype,
+                ...(s.quantization
+                  ? { quantization: s.quantization as WeightsQuantizationJson }
+                  : {}),
+              })),
             },
           ],
   };
   return { modelJson, shards };
+}
+
+/**
+ * Quantizes one tensor's values: float16 halves (IEEE 754, round to nearest even) or uint8 codes
+ * q with value = q · scale + min, scale = (max(max, 0) − min(min, 0)) / 255 and min nudged so that
+ * 0 is a code (all values 0: scale 1). Every value comes back within scale / 2.
+ */
+export function quantizeValues(
+  values: Float32Array,
+  dtype: "float16" | "uint8",
+): { bytes: Uint8Array; quantization: WeightsQuantizationJson } {
+  if (dtype === "float16") {
+    const bytes = new Uint8Array(values.length * 2);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < values.length; i++) setFloat16(view, i * 2, values[i], true);
+    return { bytes, quantization: { dtype: "float16" } };
+  }
+  // As the tfjs converter: the range includes 0 and is nudged so that 0 is a code, so zeros (the
+  // masked links of a connection table) load back as exactly 0.
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const scale = hi > lo ? (hi - lo) / 255 : 1;
+  const zero = Math.min(255, Math.max(0, Math.round(-lo / scale)));
+  const min = -(zero * scale);
+  const bytes = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    bytes[i] = Math.min(255, Math.max(0, Math.round((values[i] - min) / scale)));
+  }
+  return { bytes, quantization: { dtype: "uint8", scale, min } };
+}
+
+async function encodeQuantized(
+  named: readonly { name: string; tensor: tf.Tensor }[],
+  dtype: "float16" | "uint8",
+): Promise<{ data: ArrayBuffer; specs: tf.io.WeightsManifestEntry[] }> {
+  const parts: Uint8Array[] = [];
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  for (const { name, tensor } of named) {
+    const { bytes, quantization } = quantizeValues((await tensor.data()) as Float32Array, dtype);
+    parts.push(bytes);
+    specs.push({
+      name,
+      shape: tensor.shape,
+      dtype: "float32",
+      quantization: quantization as tf.io.WeightsManifestEntry["quantization"],
+    });
+  }
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    data.set(p, at);
+    at += p.byteLength;
+  }
+  return { data: data.buffer, specs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,6 +313,38 @@ export async function saveWeights(
 interface ParsedEntry {
   readonly name: string;
   readonly shape: number[];
+  readonly quantization: WeightsQuantizationJson | undefined;
+  /** Bytes a value takes in the shards: 4 (float32), 2 (float16, uint16) or 1 (uint8). */
+  readonly bytesPerValue: number;
+}
+
+const QUANTIZED_BYTES: Readonly<Record<string, number>> = { float16: 2, uint16: 2, uint8: 1 };
+
+/** A manifest entry's `quantization`, checked; WeightsError naming the tensor otherwise. */
+function parseQuantization(raw: unknown, name: string, label: string): WeightsQuantizationJson {
+  const q = raw as { dtype?: unknown; scale?: unknown; min?: unknown } | null;
+  const dtype = typeof q === "object" && q !== null ? q.dtype : undefined;
+  if (dtype === "float16") return { dtype };
+  if (dtype === "uint8" || dtype === "uint16") {
+    const { scale, min } = q!;
+    if (typeof scale !== "number" || !Number.isFinite(scale) || scale < 0) {
+      throw new WeightsError(
+        `${label}: ${dtype} quantization needs a finite scale ≥ 0, got ${JSON.stringify(scale)}`,
+        name,
+      );
+    }
+    if (typeof min !== "number" || !Number.isFinite(min)) {
+      throw new WeightsError(
+        `${label}: ${dtype} quantization needs a finite min, got ${JSON.stringify(min)}`,
+        name,
+      );
+    }
+    return { dtype, scale, min };
+  }
+  throw new WeightsError(
+    `${label}: quantized weights (${JSON.stringify(dtype ?? null)}) are not supported; convstep reads float16, uint8 and uint16 quantization`,
+    name,
+  );
 }
 
 interface ParsedGroup {
@@ -257,20 +388,18 @@ function parseEntry(raw: unknown, where: string, label: string): ParsedEntry {
       name,
     );
   }
-  if (entry.quantization !== undefined) {
-    const q = entry.quantization as { dtype?: unknown } | null;
-    throw new WeightsError(
-      `${label}: quantized weights (${String(q?.dtype)}) are not supported; convstep reads float32 weights only`,
-      name,
-    );
-  }
   if (entry.dtype !== "float32") {
     throw new WeightsError(
       `${label}: dtype ${JSON.stringify(entry.dtype)} is not supported; convstep reads float32 weights only`,
       name,
     );
   }
-  return { name, shape: shape as number[] };
+  const quantization =
+    entry.quantization === undefined
+      ? undefined
+      : parseQuantization(entry.quantization, name, label);
+  const bytesPerValue = quantization ? QUANTIZED_BYTES[quantization.dtype] : 4;
+  return { name, shape: shape as number[], quantization, bytesPerValue };
 }
 
 /** Validates a parsed model.json; WeightsError naming `label` (the file) or the tensor. */
@@ -321,9 +450,15 @@ function size(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** The bytes a group's tensors take in its shards (float32: 4 a value). */
+/** The bytes a group's tensors take in its shards (float32: 4 a value, quantized: 2 or 1). */
 function groupBytes(group: ParsedGroup): number {
-  return group.entries.reduce((n, e) => n + size(e.shape) * 4, 0);
+  return group.entries.reduce((n, e) => n + size(e.shape) * e.bytesPerValue, 0);
+}
+
+/** "476 bytes (119 float32 values)" when the group is all float32, else "476 bytes". */
+function describeBytes(bytes: number, groups: readonly ParsedGroup[]): string {
+  const float32 = groups.every((g) => g.entries.every((e) => e.bytesPerValue === 4));
+  return float32 ? `${bytes} bytes (${bytes / 4} float32 values)` : `${bytes} bytes`;
 }
 
 /** Names and shapes of the manifest against the model, before any bytes are read. */
@@ -720,7 +855,7 @@ function checkByteCounts(
     const total = need.reduce((a, b) => a + b, 0);
     if (read.byteLength !== total) {
       throw new WeightsError(
-        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${total} (${total / 4} float32 values)`,
+        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${describeBytes(total, groups).replace(" bytes", "")}`,
       );
     }
     return [read];
@@ -732,7 +867,7 @@ function checkByteCounts(
     if (got !== need[gi]) {
       const files = read.labels.slice(next, next + g.paths.length).join(", ") || "no shard files";
       throw new WeightsError(
-        `${label}: weightsManifest[${g.index}] needs ${need[gi]} bytes (${need[gi] / 4} float32 values), its shards hold ${got} (${files})`,
+        `${label}: weightsManifest[${g.index}] needs ${describeBytes(need[gi], [g])}, its shards hold ${got} (${files})`,
       );
     }
     next += g.paths.length;
@@ -744,8 +879,8 @@ function checkByteCounts(
  * Loads a model's weights from a tfjs model.json and its shards: from a URL (with `fetch`, shards
  * relative to the model.json), from memory or from picked files (see {@link WeightsSource}).
  * Names and shapes are checked against the model before the shards are read; the loaded tensors
- * then pass {@link checkWeights} (finite, masked entries zero) or are disposed. Only float32
- * weights are accepted.
+ * then pass {@link checkWeights} (finite, masked entries zero) or are disposed. Tensors are
+ * float32, stored as float32 or quantized (float16, uint8, uint16: dequantized here).
  *
  * Errors are WeightsErrors naming the tensor (`weight "C3/kernel": model.json at …: expected shape
  * [5, 5, 6, 16], got [5, 5, 6, 15]`) or the file or URL (`model.json at https://…: HTTP 404`); an
@@ -760,10 +895,29 @@ export async function loadWeights(
   source: WeightsSource,
   options: LoadWeightsOptions = {},
 ): Promise<Map<string, tf.Tensor>> {
+  return (await loadWeightsWithMetadata(model, source, options)).weights;
+}
+
+/**
+ * {@link loadWeights}, also returning what the model.json records about the weights (LRN
+ * constants, preprocessing, release: see metadata.ts). Apply it with `applyWeightsMetadata` to
+ * run the weights as they were trained; the weights fit both specs (LRN has no weights).
+ *
+ * ```ts
+ * const { weights, metadata } = await loadWeightsWithMetadata(model, url, { onProgress });
+ * const trained = compileModel(applyWeightsMetadata(model.spec, metadata));
+ * ```
+ */
+export async function loadWeightsWithMetadata(
+  model: CompiledModel,
+  source: WeightsSource,
+  options: LoadWeightsOptions = {},
+): Promise<{ weights: Map<string, tf.Tensor>; metadata: WeightsMetadata; modelJson: unknown }> {
   throwIfAborted(options.signal);
   const opened = await openSource(source, options);
   throwIfAborted(options.signal);
   const parsed = parseManifest(opened.json, opened.label);
+  const metadata = weightsMetadata(opened.json, opened.label);
   checkManifestAgainstModel(model, parsed, opened.label, options.checkModelName ?? true);
   const paths = parsed.groups.flatMap((g) => g.paths);
   const totalBytes = parsed.groups.reduce((n, g) => n + groupBytes(g), 0);
@@ -772,7 +926,14 @@ export async function loadWeights(
   throwIfAborted(options.signal);
   const buffers = checkByteCounts(parsed.groups, read, opened.label);
   const specs: tf.io.WeightsManifestEntry[] = parsed.groups.flatMap((g) =>
-    g.entries.map((e) => ({ name: e.name, shape: e.shape, dtype: "float32" as const })),
+    g.entries.map((e): tf.io.WeightsManifestEntry => ({
+      name: e.name,
+      shape: e.shape,
+      dtype: "float32",
+      ...(e.quantization
+        ? { quantization: e.quantization as tf.io.WeightsManifestEntry["quantization"] }
+        : {}),
+    })),
   );
   const decoded = tf.io.decodeWeights(buffers.length === 1 ? buffers[0] : buffers, specs);
   const out = new Map<string, tf.Tensor>();
@@ -783,5 +944,5 @@ export async function loadWeights(
     for (const t of Object.values(decoded)) t.dispose();
     throw error;
   }
-  return out;
+  return { weights: out, metadata, modelJson: opened.json };
 }
