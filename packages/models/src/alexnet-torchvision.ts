@@ -5,6 +5,7 @@
  * parameters.
  */
 import type { ImagePreprocessing, ModelSpec } from "@convstep/engine";
+import { IMAGENET_CLASSES } from "./imagenet-classes.js";
 
 /** torchvision's ImageNet normalisation, RGB: pixels in [0, 1] minus the mean, over the std. */
 export const TORCHVISION_PREPROCESSING: ImagePreprocessing = {
@@ -86,5 +87,5 @@ export const ALEXNET_TORCHVISION: ModelSpec = {
       note: "1000 ILSVRC classes (torchvision returns the scores; softmax makes them probabilities)",
     },
   ],
-  output: { kind: "probabilities" },
+  output: { kind: "probabilities", classes: IMAGENET_CLASSES },
 };

@@ -2,6 +2,7 @@
 // which is Caffe's synset_words.txt order): the wnid in each comment is the synset's.
 import { describe, expect, it } from "vitest";
 import { ALEXNET_2012 } from "./alexnet-2012.js";
+import { ALEXNET_TORCHVISION } from "./alexnet-torchvision.js";
 import { IMAGENET_CLASSES } from "./imagenet-classes.js";
 import { IMAGENET_CLASSES as FROM_INDEX } from "./index.js";
 
@@ -33,8 +34,10 @@ describe("IMAGENET_CLASSES", () => {
     expect(IMAGENET_CLASSES[index]).toBe(name);
   });
 
-  it("is the list the package exports and alexnet-2012 names its outputs with", () => {
+  it("is the list the package exports and both ImageNet AlexNets name their outputs with", () => {
     expect(FROM_INDEX).toBe(IMAGENET_CLASSES);
     expect(ALEXNET_2012.output?.classes).toBe(IMAGENET_CLASSES);
+    // torchvision's 1,000 outputs are in the same ILSVRC-2012 order.
+    expect(ALEXNET_TORCHVISION.output?.classes).toBe(IMAGENET_CLASSES);
   });
 });
