@@ -197,10 +197,14 @@ describe("<cs-alexnet-explorer weights=…> loading a manifest", () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
-  it("a missing shard (404): the message names the shard and its URL, with no seeded-weights notice", async () => {
+  it("a missing shard (404): the message names the shard and its URL, no seeded-weights notice; the other shard's fetch stops", async () => {
+    let first: FedShard | undefined;
     serve({
       "model.json": () => new Response(modelJson(2)),
-      "group1-shard1of2.bin": () => new Response(new Uint8Array(8)),
+      "group1-shard1of2.bin": (signal) => {
+        first = fedShard(signal);
+        return first.response;
+      },
       "group1-shard2of2.bin": () => new Response("", { status: 404, statusText: "Not Found" }),
     });
     const el = await explorer();
@@ -216,6 +220,8 @@ describe("<cs-alexnet-explorer weights=…> loading a manifest", () => {
     expect(root.querySelector("[part=notice]")).toBeNull();
     expect(root.querySelector("[part=progress]")).toBeNull();
     expect(button(box, "Use seeded weights")).toBeDefined();
+    // Shard 1 was still arriving: the failed load aborts it rather than read its bytes for nothing.
+    await first!.aborted;
   });
 
   it("a manifest that does not fit: conv1's kernel 11×11×3×48 where the spec has 96 — layer, expected and found shape", async () => {

@@ -210,6 +210,8 @@ export class ExplorerLoader<L extends LoadedModel> implements ReactiveController
       await this.#steps.started?.();
     } catch (error) {
       if (abort.signal.aborted || error instanceof AbortError) return;
+      // What the failed load still has in flight (the other shards of a weights URL) stops.
+      abort.abort(new AbortError("the load failed"));
       this.#setPhase("failed");
       if (this.#contextLost) this.#steps.contextLost();
       else this.#steps.loadFailed(error);
