@@ -324,7 +324,8 @@ function convstepProblems(args: readonly string[]): string[] {
       positionals.push(w);
     }
   }
-  const model = positionals[0];
+  // convert names its model with --model; its positional is the file to convert.
+  const model = name === "convert" ? values.get("--model") : positionals[0];
   if (name !== "models" && model !== undefined && !isPlaceholder(model)) {
     if (!isModelName(model)) {
       problems.push(`"${model}" is not a model (${MODEL_NAMES.join(", ")})`);

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { IMAGENET_CLASSES } from "@convstep/models";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { writeSevenPng } from "./digit-png.js";
 import { expectOk, requireBuilt, runCli } from "./harness.js";
@@ -64,4 +65,17 @@ describe("convstep predict", () => {
         expect(line).toMatch(new RegExp(`^${files[i]}\\s+[0-9]\\s+\\d+\\.\\d\\d%$`)),
       );
   });
+
+  test("predict alexnet-2012 prints ImageNet class names (spaces and commas in one column), with the untrained note", async () => {
+    const result = await runCli(["predict", "alexnet-2012", files[0], "--seed", "0"]);
+    expectOk(result);
+    expect(result.stderr).toContain("alexnet-2012 runs with untrained (seeded) weights");
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^file\s+prediction\s+probability$/);
+    expect(lines).toHaveLength(3);
+    // The name fills the column between the file and the right-aligned percentage.
+    const [, name] = new RegExp(`^${files[0]}\\s{2}(.+?)\\s+\\d+\\.\\d\\d%$`).exec(lines[2])!;
+    expect(IMAGENET_CLASSES).toContain(name);
+    expect(lines[2].indexOf(name)).toBe(lines[0].indexOf("prediction"));
+  }, 120_000);
 });

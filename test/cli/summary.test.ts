@@ -26,27 +26,43 @@ describe("convstep summary", () => {
     expect(summary.rows.at(-1)?.outputShape).toEqual([10]);
   });
 
-  test("summary --all prints the four models; --all --json is an array of four", async () => {
+  test("summary alexnet-torchvision prints torchvision's 61,100,840 parameters and conv1 (None, 55, 55, 64)", async () => {
+    const result = await runCli(["summary", "alexnet-torchvision"]);
+    expectOk(result);
+    expect(result.stdout).toMatch(/Total params: 61,100,840\b/);
+    // 11·11·3·64 + 64 = 23,296.
+    expect(result.stdout).toMatch(/^conv1 \(conv2d\)\s+\(None, 55, 55, 64\)\s+23,296\b/m);
+  });
+
+  test("summary --all prints the five models; --all --json is an array of five", async () => {
     const [text, json] = await Promise.all([
       runCli(["summary", "--all"]),
       runCli(["summary", "--all", "--json"]),
     ]);
     expectOk(text);
-    expect(text.stdout.match(/^Model: "/gm)).toHaveLength(4);
+    expect(text.stdout.match(/^Model: "/gm)).toHaveLength(5);
     expectOk(json);
     const names = (JSON.parse(json.stdout) as { name: string }[]).map((s) => s.name);
-    expect(names).toEqual(["lenet5-1998", "lenet5-keras", "alexnet-2012", "alexnet-keras"]);
+    expect(names).toEqual([
+      "lenet5-1998",
+      "lenet5-keras",
+      "alexnet-2012",
+      "alexnet-keras",
+      "alexnet-torchvision",
+    ]);
   });
 
-  test("models lists the four names with titles; --json gives name, title, inputShape", async () => {
+  test("models lists the five names with titles; --json gives name, title, inputShape", async () => {
     const [text, json] = await Promise.all([runCli(["models"]), runCli(["models", "--json"])]);
     expectOk(text);
-    for (const name of ["lenet5-1998", "lenet5-keras", "alexnet-2012", "alexnet-keras"]) {
+    const names = ["lenet5-1998", "lenet5-keras", "alexnet-2012", "alexnet-keras"];
+    for (const name of [...names, "alexnet-torchvision"]) {
       expect(text.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, "m"));
     }
     const list = JSON.parse(json.stdout) as { name: string; title: string; inputShape: number[] }[];
     expect(list.find((m) => m.name === "lenet5-1998")?.inputShape).toEqual([32, 32, 1]);
     expect(list.find((m) => m.name === "alexnet-2012")?.inputShape).toEqual([227, 227, 3]);
+    expect(list.find((m) => m.name === "alexnet-torchvision")?.inputShape).toEqual([224, 224, 3]);
   });
 
   test("--help of the program and of each command exits 0 with a Usage line", async () => {

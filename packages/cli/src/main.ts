@@ -12,6 +12,7 @@ import {
   isUserError,
 } from "./cli-error.js";
 import type { Command } from "./commands/command.js";
+import { convertCommand } from "./commands/convert.js";
 import { explainCommand } from "./commands/explain.js";
 import { modelsCommand } from "./commands/models.js";
 import { predictCommand } from "./commands/predict.js";
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   explainCommand,
   predictCommand,
+  convertCommand,
 ];
 
 /** The version in the package's package.json. */

@@ -1,7 +1,8 @@
 /** Looking up a model by name and compiling its spec. */
-import { compileModel, type CompiledModel } from "@convstep/engine";
+import { applyWeightsMetadata, compileModel, type CompiledModel } from "@convstep/engine";
 import { MODEL_NAMES, getModelSpec, isModelName } from "@convstep/models";
 import { UsageError } from "./cli-error.js";
+import { readWeightsMetadata } from "./weights-files.js";
 
 /** The compiled model registered under `name`; UsageError listing the known names otherwise. */
 export function loadModel(name: string): CompiledModel {
@@ -11,4 +12,21 @@ export function loadModel(name: string): CompiledModel {
     );
   }
   return compileModel(getModelSpec(name));
+}
+
+/**
+ * The model to run with the weights at `weightsPath` (`--weights`): when its model.json records
+ * how the weights were trained (a converted Caffe AlexNet: Caffe's LRN constants, Caffe's mean
+ * pixel), the spec takes them, so that the LRN layers and the photo preprocessing follow the
+ * weights. Without `weightsPath` or a record, {@link loadModel}'s.
+ */
+export async function loadModelForWeights(
+  name: string,
+  weightsPath: string | undefined,
+): Promise<CompiledModel> {
+  const model = loadModel(name);
+  if (weightsPath === undefined) return model;
+  const metadata = await readWeightsMetadata(weightsPath);
+  const spec = applyWeightsMetadata(model.spec, metadata);
+  return spec === model.spec ? model : compileModel(spec);
 }

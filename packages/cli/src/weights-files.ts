@@ -5,7 +5,13 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
-import { WeightsError, type SavedWeights, type WeightsModelJson } from "@convstep/engine";
+import {
+  WeightsError,
+  weightsMetadata,
+  type SavedWeights,
+  type WeightsMetadata,
+  type WeightsModelJson,
+} from "@convstep/engine";
 import { UsageError, fileError } from "./cli-error.js";
 
 /** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */
@@ -96,6 +102,27 @@ export async function readWeightsFromDisk(modelJsonPath: string): Promise<Weight
     }),
   );
   return { modelJson: json as WeightsModelJson, shards, label: modelJsonPath };
+}
+
+/**
+ * What a model.json on disk records about its weights (LRN constants, preprocessing: the engine's
+ * `weightsMetadata`), without reading the shards. UsageError when the file cannot be read,
+ * WeightsError when it is not JSON or a record is malformed.
+ */
+export async function readWeightsMetadata(modelJsonPath: string): Promise<WeightsMetadata> {
+  let text: string;
+  try {
+    text = await readFile(modelJsonPath, "utf8");
+  } catch (error) {
+    throw fileError(modelJsonPath, error);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new WeightsError(`${modelJsonPath}: not valid JSON (${(error as Error).message})`);
+  }
+  return weightsMetadata(json, modelJsonPath);
 }
 
 /**

@@ -45,6 +45,7 @@ export {
   CsInputEvent,
   CsNeuronEvent,
   CsPlayEvent,
+  CsProgressEvent,
   CsStepEvent,
 } from "./shared/events.js";
 export { defineElement } from "./shared/define.js";

@@ -21,6 +21,7 @@ export * from "./model/summary.js";
 export * from "./weights/init.js";
 export * from "./weights/check.js";
 export * from "./weights/io.js";
+export * from "./weights/metadata.js";
 
 export * from "./simulator/events.js";
 export * from "./simulator/steps.js";
@@ -38,6 +39,7 @@ export * from "./preprocess/grey-image.js";
 export * from "./preprocess/ink.js";
 export * from "./preprocess/resample.js";
 export * from "./preprocess/cover-crop.js";
+export * from "./preprocess/normalise-rgb.js";
 export * from "./preprocess/image-header.js";
 export * from "./preprocess/image-limits.js";
 export * from "./preprocess/mnist-style.js";

@@ -74,8 +74,10 @@ describe("alexnet-2012", () => {
     }
   });
 
-  it("output: 1000 probabilities, class names left undefined", () => {
-    expect(ALEXNET_2012.output).toEqual({ kind: "probabilities" });
+  it("output: 1000 probabilities named by the ILSVRC-2012 classes (tench first)", () => {
+    expect(ALEXNET_2012.output?.kind).toBe("probabilities");
+    expect(ALEXNET_2012.output?.classes).toHaveLength(1000);
+    expect(ALEXNET_2012.output?.classes?.[0]).toBe("tench, Tinca tinca");
   });
 
   it('formatSummary prints "60,965,224" and "724,406,816"', () => {

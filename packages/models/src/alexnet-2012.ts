@@ -3,13 +3,34 @@
  * `bvlc_alexnet`: a 227×227 input (the paper's 224 does not divide: (224 − 11)/4 + 1 = 54.25),
  * conv2, conv4 and conv5 split in two groups (one per GPU), LRN with the paper's constants.
  */
-import type { ModelSpec } from "@convstep/engine";
+import type { ImagePreprocessing, ModelSpec } from "@convstep/engine";
+import { IMAGENET_CLASSES } from "./imagenet-classes.js";
 
 /**
  * The ImageNet mean pixel in RGB order (R 123.68, G 116.779, B 103.939), subtracted from 0–255
  * pixels to make this model's input. Every preprocessing of `alexnet-2012` (CLI, widgets) uses it.
  */
 export const IMAGENET_MEAN_RGB: readonly [number, number, number] = [123.68, 116.779, 103.939];
+
+/** This spec's default input convention: 0–255 RGB minus {@link IMAGENET_MEAN_RGB}. */
+export const IMAGENET_MEAN_PREPROCESSING: ImagePreprocessing = {
+  scale: 1,
+  mean: IMAGENET_MEAN_RGB,
+  std: [1, 1, 1],
+  description: "values in [0, 255] minus the ImageNet mean (R 123.68, G 116.779, B 103.939)",
+};
+
+/**
+ * What Caffe's `bvlc_alexnet` expects, in RGB order: 0–255 minus the mean pixel B 104, G 117,
+ * R 123 (the common per-channel approximation of its mean image). A conversion of the Caffe
+ * weights records it in the model.json (conv1's channels reordered BGR → RGB).
+ */
+export const CAFFE_PREPROCESSING: ImagePreprocessing = {
+  scale: 1,
+  mean: [123, 117, 104],
+  std: [1, 1, 1],
+  description: "values in [0, 255] minus Caffe's mean pixel (B 104, G 117, R 123)",
+};
 
 /** The paper's local response normalisation: k = 2, n = 5, α = 1e−4, β = 0.75. */
 const LRN = { kind: "lrn", k: 2, n: 5, alpha: 1e-4, beta: 0.75 } as const;
@@ -34,6 +55,7 @@ export const ALEXNET_2012: ModelSpec = {
     description:
       "A 227×227 RGB crop with values 0–255 minus the ImageNet mean pixel (R 123.68, G 116.779, " +
       "B 103.939), channels in RGB order (Caffe's own weights expect BGR).",
+    preprocessing: IMAGENET_MEAN_PREPROCESSING,
   },
   layers: [
     {
@@ -106,5 +128,5 @@ export const ALEXNET_2012: ModelSpec = {
       note: "1000 ILSVRC classes",
     },
   ],
-  output: { kind: "probabilities" },
+  output: { kind: "probabilities", classes: IMAGENET_CLASSES },
 };

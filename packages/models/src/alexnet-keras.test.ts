@@ -28,6 +28,25 @@ const KERAS: readonly (readonly [string, number[], number, number])[] = [
   ["fc8", [10], 40_970, 0], // 4096·10 + 10
 ];
 
+/**
+ * Connections per layer, by hand: a conv output reads k·k·in inputs plus its bias, a dense unit
+ * n inputs plus its bias, a max-pool output its window; resize, BN, flatten and dropout count
+ * none (the engine counts only weighted links and pooling windows).
+ */
+const CONNECTIONS: readonly (readonly [string, number])[] = [
+  ["conv1", (11 * 11 * 3 + 1) * 96 * 56 * 56], // 109,584,384
+  ["pool1", 3 * 3 * 27 * 27 * 96], // 629,856
+  ["conv2", (5 * 5 * 96 + 1) * 256 * 27 * 27], // 448,084,224
+  ["pool2", 2 * 2 * 13 * 13 * 256], // 173,056: the seed's MaxPool2D((2,2), strides=2)
+  ["conv3", (3 * 3 * 256 + 1) * 384 * 13 * 13], // 149,585,280
+  ["conv4", (3 * 3 * 384 + 1) * 384 * 13 * 13], // 224,345,472
+  ["conv5", (3 * 3 * 384 + 1) * 256 * 13 * 13], // 149,563,648
+  ["pool5", 3 * 3 * 6 * 6 * 256], // 82,944
+  ["fc6", (9216 + 1) * 4096], // 37,752,832
+  ["fc7", (4096 + 1) * 4096], // 16,781,312
+  ["fc8", (4096 + 1) * 10], // 40,970
+];
+
 /** PAPERS.md's list of per-layer outputs (BN and dropout layers keep their input's shape). */
 const PAPER_SHAPES = [
   [224, 224, 3],
@@ -79,6 +98,25 @@ describe("alexnet-keras", () => {
     expect(row.outputShape).toEqual(shape);
     expect(row.trainable).toBe(trainable);
     expect(row.nonTrainable).toBe(fixed);
+  });
+
+  it("pool2 is the seed's MaxPool2D((2,2), strides=2): 2×2 windows, 27 → 13; pool1, pool5 stay 3/2", () => {
+    const pools = ALEXNET_KERAS.layers.filter((l) => l.kind === "pool2d");
+    expect(pools.map((l) => [l.name, l.poolSize, l.strides])).toEqual([
+      ["pool1", 3, 2],
+      ["pool2", 2, 2],
+      ["pool5", 3, 2],
+    ]);
+  });
+
+  it.each(CONNECTIONS)("%s has %d connections", (name, links) => {
+    expect(summary.rows.find((r) => r.name === name)!.connections).toBe(links);
+  });
+
+  it("total connections 1,136,623,978 (the layers above; the others have none)", () => {
+    const others = summary.rows.filter((r) => !CONNECTIONS.some(([name]) => name === r.name));
+    expect(others.map((r) => r.connections)).toEqual(others.map(() => 0));
+    expect(summary.totals.connections).toBe(1_136_623_978);
   });
 
   it("totals: 58,324,746 parameters, 1,216 of them non-trainable", () => {

@@ -6,6 +6,7 @@
 import type { ModelSpec } from "@convstep/engine";
 import { CIFAR10_CLASSES } from "./cifar10-classes.js";
 
+/** Keras `MaxPooling2D(3, strides=2)`: AlexNet's overlapping pooling (pool1 and pool5). */
 const MAX_POOL = { kind: "pool2d", mode: "max", poolSize: 3, strides: 2 } as const;
 
 /** AlexNet, common Keras CIFAR-10 version: 58,324,746 parameters (1,216 non-trainable). */
@@ -14,8 +15,9 @@ export const ALEXNET_KERAS: ModelSpec = {
   title: "AlexNet (common Keras CIFAR-10 version)",
   description:
     "The AlexNet of Keras tutorials: CIFAR-10 images resized to 224×224, conv 96 11×11/4, 256 5×5, " +
-    "384, 384, 256 3×3 with `same` padding and ReLU, 3×3/2 max-pooling, BatchNormalization in " +
-    "place of LRN, no GPU groups, dense 4096–4096 with dropout and a 10-way softmax.",
+    "384, 384, 256 3×3 with `same` padding and ReLU, 3×3/2 max-pooling (2×2/2 after conv2), " +
+    "BatchNormalization in place of LRN, no GPU groups, dense 4096–4096 with dropout and a " +
+    "10-way softmax.",
   source:
     "After Krizhevsky et al. 2012, as commonly written in Keras (tf.keras Sequential: Resizing, " +
     "Conv2D, MaxPooling2D, BatchNormalization, Flatten, Dense, Dropout).",
@@ -53,7 +55,14 @@ export const ALEXNET_KERAS: ModelSpec = {
       activation: "relu",
       note: "Keras Conv2D(256, 5, padding='same'): one group",
     },
-    { ...MAX_POOL, name: "pool2", note: "Keras MaxPooling2D(3, strides=2): 27 → 13" },
+    {
+      name: "pool2",
+      kind: "pool2d",
+      mode: "max",
+      poolSize: 2,
+      strides: 2,
+      note: "Keras MaxPool2D((2, 2), strides=2): 27 → 13, windows that do not overlap",
+    },
     { name: "bn2", kind: "batch-norm", note: "Keras BatchNormalization()" },
     {
       name: "conv3",

@@ -1,6 +1,12 @@
 /** @convstep/models: LeNet-5 (1998), AlexNet (2012) and their common Keras versions as specs. */
-export { ALEXNET_2012, IMAGENET_MEAN_RGB } from "./alexnet-2012.js";
+export {
+  ALEXNET_2012,
+  CAFFE_PREPROCESSING,
+  IMAGENET_MEAN_RGB,
+  IMAGENET_MEAN_PREPROCESSING,
+} from "./alexnet-2012.js";
 export { ALEXNET_KERAS } from "./alexnet-keras.js";
+export { ALEXNET_TORCHVISION, TORCHVISION_PREPROCESSING } from "./alexnet-torchvision.js";
 export {
   CONV1_BANK_NORM,
   alexnetConv1Bank,
@@ -11,6 +17,7 @@ export {
   type Conv1KernelInfo,
 } from "./alexnet-conv1-bank.js";
 export { CIFAR10_CLASSES } from "./cifar10-classes.js";
+export { IMAGENET_CLASSES } from "./imagenet-classes.js";
 export { LENET5_1998 } from "./lenet5-1998.js";
 export {
   DIGIT_BITMAP_COLUMNS,

@@ -3,8 +3,14 @@ import { describe, expect, it } from "vitest";
 import { MODEL_NAMES, getModelSpec, isModelName } from "./registry.js";
 
 describe("model registry", () => {
-  it("lists the four models, papers first", () => {
-    expect(MODEL_NAMES).toEqual(["lenet5-1998", "lenet5-keras", "alexnet-2012", "alexnet-keras"]);
+  it("lists the five models, papers first, torchvision's AlexNet last", () => {
+    expect(MODEL_NAMES).toEqual([
+      "lenet5-1998",
+      "lenet5-keras",
+      "alexnet-2012",
+      "alexnet-keras",
+      "alexnet-torchvision",
+    ]);
   });
 
   it.each(MODEL_NAMES)(
@@ -24,11 +30,11 @@ describe("model registry", () => {
   it('getModelSpec("vgg16") throws SpecError listing the known names', () => {
     expect(() => getModelSpec("vgg16")).toThrow(SpecError);
     expect(() => getModelSpec("vgg16")).toThrow(
-      /"vgg16".*lenet5-1998, lenet5-keras, alexnet-2012, alexnet-keras/,
+      /"vgg16".*lenet5-1998, lenet5-keras, alexnet-2012, alexnet-keras, alexnet-torchvision/,
     );
   });
 
-  it("isModelName accepts the four names only", () => {
+  it("isModelName accepts the five names only", () => {
     expect(MODEL_NAMES.every(isModelName)).toBe(true);
     expect(isModelName("LeNet5-1998")).toBe(false);
   });

@@ -1,12 +1,19 @@
 /** `convstep explain`: the arithmetic of one neuron, from its inputs to its output. */
 import { findLayer } from "@convstep/engine";
-import { flag, integerOption, onePositional, parseCommandArgs, requiredString } from "../args.js";
+import {
+  flag,
+  integerOption,
+  onePositional,
+  parseCommandArgs,
+  requiredString,
+  stringOption,
+} from "../args.js";
 import { formatExplanation } from "../format/explanation.js";
 import { formatJson } from "../format/json.js";
 import { formatNumber } from "../format/numbers.js";
 import { readModelInput } from "../input/read-input.js";
 import { line } from "../io.js";
-import { loadModel } from "../model.js";
+import { loadModelForWeights } from "../model.js";
 import { checkNeuron } from "../neuron.js";
 import { WEIGHT_HELP, WEIGHT_OPTIONS, closeSession, openSession } from "../run.js";
 import type { Command } from "./command.js";
@@ -52,7 +59,10 @@ export const explainCommand: Command = {
       line(io.out, HELP);
       return 0;
     }
-    const model = loadModel(onePositional(positionals, "model name", "explain"));
+    const model = await loadModelForWeights(
+      onePositional(positionals, "model name", "explain"),
+      stringOption(values, "weights"),
+    );
     const file = requiredString(values, "input", "explain");
     const layer = findLayer(model, requiredString(values, "layer", "explain"));
     const position = {

@@ -1,12 +1,12 @@
 /** `convstep predict`: the predicted class of each input file. */
-import { flag, parseCommandArgs } from "../args.js";
+import { flag, parseCommandArgs, stringOption } from "../args.js";
 import { UsageError } from "../cli-error.js";
 import { formatJson } from "../format/json.js";
 import { formatPercent, formatNumber } from "../format/numbers.js";
 import { formatTable } from "../format/table.js";
 import { readModelInput } from "../input/read-input.js";
 import { line } from "../io.js";
-import { loadModel } from "../model.js";
+import { loadModelForWeights } from "../model.js";
 import { predictFromOutput } from "../prediction.js";
 import { WEIGHT_HELP, WEIGHT_OPTIONS, closeSession, openSession } from "../run.js";
 import type { Command } from "./command.js";
@@ -41,7 +41,7 @@ export const predictCommand: Command = {
     const [name, ...files] = positionals;
     if (name === undefined)
       throw new UsageError(`"predict" needs a model name (see convstep predict --help)`);
-    const model = loadModel(name);
+    const model = await loadModelForWeights(name, stringOption(values, "weights"));
     if (files.length === 0) {
       throw new UsageError(`"predict" needs at least one input file after the model name`);
     }

@@ -13,7 +13,7 @@ import {
 } from "../format/trace.js";
 import { readModelInput } from "../input/read-input.js";
 import { line } from "../io.js";
-import { loadModel } from "../model.js";
+import { loadModelForWeights } from "../model.js";
 import { predictFromOutput } from "../prediction.js";
 import { WEIGHT_HELP, WEIGHT_OPTIONS, closeSession, openSession } from "../run.js";
 import type { Command } from "./command.js";
@@ -62,7 +62,10 @@ export const traceCommand: Command = {
       line(io.out, HELP);
       return 0;
     }
-    const model = loadModel(onePositional(positionals, "model name", "trace"));
+    const model = await loadModelForWeights(
+      onePositional(positionals, "model name", "trace"),
+      stringOption(values, "weights"),
+    );
     const file = requiredString(values, "input", "trace");
     const only = stringOption(values, "layer");
     if (only !== undefined && only !== "input") findLayer(model, only);

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { ConvstepError, type CompiledModel } from "@convstep/engine";
 import { UsageError, fileError } from "../cli-error.js";
-import { PREPROCESSING, preprocessImage } from "../preprocess/by-model.js";
+import { describePreprocessing, preprocessImage } from "../preprocess/by-model.js";
 import { parseJsonInput } from "./json-input.js";
 import { decodePng, isPng } from "./png-image.js";
 
@@ -61,7 +61,7 @@ export async function readModelInput(model: CompiledModel, file: string): Promis
       shape,
       data,
       imageSize: { width: image.width, height: image.height },
-      preprocessing: PREPROCESSING[model.spec.name]?.describe,
+      preprocessing: describePreprocessing(model),
     };
   }
   if (file.toLowerCase().endsWith(".json") || looksLikeJson(bytes)) {

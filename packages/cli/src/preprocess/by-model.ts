@@ -6,7 +6,7 @@ import { lenet1998Input, lenetKerasInput, type CompiledModel } from "@convstep/e
 import { UsageError } from "../cli-error.js";
 import { toGrey, toRgb } from "../input/colour.js";
 import type { RgbaImage } from "../input/png-image.js";
-import { alexnet2012Input, alexnetKerasInput } from "./alexnet.js";
+import { alexnet2012Input, alexnetKerasInput, photoInput } from "./alexnet.js";
 import { mnistDigit } from "./lenet.js";
 
 /** Turns an image into the input of a model whose input is `[height, width, channels]`. */
@@ -36,12 +36,37 @@ export const PREPROCESSING: Readonly<
     describe: "RGB, shorter side resized and centre-cropped, values in [0, 1]",
     run: (image, [h, w]) => alexnetKerasInput(toRgb(image), [h, w]),
   },
+  "alexnet-torchvision": {
+    describe:
+      "RGB, shorter side resized and centre-cropped, values in [0, 1] normalised by torchvision's mean and std",
+    run: (image, [h, w]) => alexnetKerasInput(toRgb(image), [h, w]),
+  },
 };
 
-/** Preprocesses `image` for `model`; UsageError when the model has no image preprocessing. */
+/**
+ * The words for what `model`'s preprocessing does: its spec's recorded convention (set from a
+ * converted model.json) when it has one, else the table's.
+ */
+export function describePreprocessing(model: CompiledModel): string | undefined {
+  const recorded = model.spec.input.preprocessing;
+  if (recorded?.description) {
+    return `RGB, shorter side resized and centre-cropped, ${recorded.description}`;
+  }
+  return PREPROCESSING[model.spec.name]?.describe;
+}
+
+/**
+ * Preprocesses `image` for `model`: by the spec's `input.preprocessing` (the value convention of
+ * photo models, replaced by a converted model.json's record), else by the model's entry in
+ * {@link PREPROCESSING}; UsageError when the model has no image preprocessing.
+ */
 export function preprocessImage(model: CompiledModel, image: RgbaImage): Float32Array {
   const entry = PREPROCESSING[model.spec.name];
   const shape = model.inputShape;
+  const recorded = model.spec.input.preprocessing;
+  if (recorded && shape.length === 3 && shape[2] === 3) {
+    return photoInput(toRgb(image), [shape[0], shape[1]], recorded);
+  }
   if (entry === undefined || shape.length !== 3) {
     throw new UsageError(
       `model "${model.spec.name}" has no image preprocessing; give its input as JSON (a nested array of shape [${shape.join(", ")}])`,

@@ -8,6 +8,7 @@ import {
   type BackendSelection,
   type Granularity,
   type Simulator,
+  type WeightsLoadProgress,
 } from "@convstep/engine";
 import { IMAGENET_MEAN_RGB, SAMPLE_PHOTOS, samplePhoto } from "@convstep/models";
 import "../feature-maps/define.js";
@@ -20,7 +21,12 @@ import "../prediction/define.js";
 import type { DisplayTransform } from "../draw/sweep.js";
 import { assetUrl } from "../shared/assets.js";
 import { getEngine, resetEngine } from "../shared/engine.js";
-import { CsErrorEvent, type CsInputEvent, type CsPlayEvent } from "../shared/events.js";
+import {
+  CsErrorEvent,
+  CsProgressEvent,
+  type CsInputEvent,
+  type CsPlayEvent,
+} from "../shared/events.js";
 import { Announcer } from "../shared/explorer/announcer.js";
 import { explorerStyles } from "../shared/explorer/explorer.styles.js";
 import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
@@ -42,6 +48,7 @@ import {
   type AlexnetVariant,
   type LoadedAlexnet,
 } from "./load-model.js";
+import { progressMoved } from "./progress.js";
 import { canvasInput, fits, loadInput, sameInput, targetOf, type ModelInput } from "./photo.js";
 import {
   kindWords,
@@ -53,6 +60,12 @@ import {
 } from "./parts.js";
 import { stepNote } from "./step-notes.js";
 import { syntheticPhoto } from "./synthetic-photo.js";
+
+/** Whether a `weights` value asks for seeded weights (unset, empty or `seeded`) rather than a URL. */
+function isSeededRequest(weights: string | undefined): boolean {
+  const value = weights?.trim().toLowerCase();
+  return !value || value === "seeded";
+}
 
 /** The hash key of an AlexNet explorer without an `id`. */
 export const ALEXNET_HASH_KEY = "alexnet";
@@ -81,14 +94,22 @@ export const ALEXNET_HASH_KEY = "alexnet";
  * @cssproperty --cs-alexnet-explorer-panel-color - Background of the blocks.
  * @cssproperty --cs-alexnet-explorer-notice-color - Accent of the untrained-weights notice.
  *
+ * @csspart progress - The progress bar, its numbers and Cancel, while a `weights` URL loads.
+ *
  * @fires cs-error - {CsErrorEvent} Loading, running, the photo or the WebGL context failed; shown in place too.
+ * @fires cs-progress - {CsProgressEvent} Bytes of a `weights` URL's shards read so far (at most every thousandth).
  */
 export class CsAlexnetExplorer extends LitElement {
   static override styles = [baseStyles, explorerStyles, alexnetExplorerStyles];
 
   #loader = new ExplorerLoader<LoadedAlexnet>(this, {
     releaseReplaced: true,
-    loadStarted: () => (this._failure = undefined),
+    loadStarted: () => {
+      this._failure = undefined;
+      // A weights URL: the status shows its progress (and Cancel) from the start.
+      this._fetching = !this.#loader.seeded && !isSeededRequest(this.weights);
+      this._progress = undefined;
+    },
     engine: async (afterContextLoss) => {
       // After a lost WebGL context, go on with wasm, else with cpu.
       if (!afterContextLoss) return getEngine(this.backend);
@@ -100,10 +121,25 @@ export class CsAlexnetExplorer extends LitElement {
       }
     },
     weights: async (seeded, signal) => {
+      const weights = seeded ? "seeded" : this.weights;
+      const fromUrl = !isSeededRequest(weights);
+      if (fromUrl) this._fetching = true;
       // Let the "Loading" status paint before the seeded weights block the thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const weights = seeded ? "seeded" : this.weights;
-      return loadAlexnet(this.variant, { weights, conv1: this.conv1, signal });
+      try {
+        return await loadAlexnet(this.variant, {
+          weights,
+          conv1: this.conv1,
+          signal,
+          onProgress: fromUrl ? (p) => this.#onProgress(p, signal) : undefined,
+        });
+      } finally {
+        // A replaced or cancelled load leaves the state to the one that replaced it.
+        if (!signal.aborted) {
+          this._fetching = false;
+          this._progress = undefined;
+        }
+      }
     },
     start: (sim, signal) => this.#start(sim, signal),
     started: async () => {
@@ -131,13 +167,22 @@ export class CsAlexnetExplorer extends LitElement {
   #announcer = new Announcer((sentence) => (this._live = sentence), {
     kind: kindWords,
     answer: (best, classes) =>
-      msg(str`The network answers ${classes?.[best] ?? `#${best}`}.`, {
-        id: "alexnet-explorer.live.answer",
-      }),
+      this.#loader.loaded?.kind === "trained"
+        ? msg(str`The network answers ${classes?.[best] ?? `#${best}`}.`, {
+            id: "alexnet-explorer.live.answer",
+          })
+        : msg(
+            str`Untrained weights: the largest output, ${classes?.[best] ?? `#${best}`}, means nothing.`,
+            { id: "alexnet-explorer.live.answer-untrained" },
+          ),
   });
 
   @state() private _failure: Failure | undefined;
   @state() private _live = "";
+  /** A weights URL is being fetched (until its tensors are made, or it fails or is cancelled). */
+  @state() private _fetching = false;
+  /** How far the weights URL's shards have come (undefined until the manifest is checked). */
+  @state() private _progress: WeightsLoadProgress | undefined;
 
   /** Which AlexNet: `2012` (the paper, Caffe's layout, two GPU groups) or `keras` (CIFAR-10). */
   @property({ reflect: true }) variant: AlexnetVariant = "2012";
@@ -286,6 +331,30 @@ export class CsAlexnetExplorer extends LitElement {
     this.#loader.useSeeded();
   }
 
+  /**
+   * Stops loading the weights URL (its fetches are aborted) and says so in place, with Retry and
+   * Use seeded weights. Does nothing when no load is in flight.
+   */
+  cancelLoad(): void {
+    if (!this.#loader.cancel()) return;
+    this._fetching = false;
+    this._progress = undefined;
+    this._failure = {
+      kind: "load",
+      error: new AbortError(
+        msg("Loading the weights was cancelled.", { id: "alexnet-explorer.cancelled" }),
+      ),
+    };
+  }
+
+  /** The shards' progress: shown (and told as cs-progress) when the bar moves. */
+  #onProgress(progress: WeightsLoadProgress, signal: AbortSignal): void {
+    if (signal.aborted || !progressMoved(this._progress, progress)) return;
+    this._progress = progress;
+    const { loadedBytes, totalBytes, shardsLoaded, shards } = progress;
+    this.dispatchEvent(new CsProgressEvent(loadedBytes, totalBytes, shardsLoaded, shards));
+  }
+
   // ------------------------------------------------------------------------------------------
   // Loading
 
@@ -431,9 +500,11 @@ export class CsAlexnetExplorer extends LitElement {
       case "maps":
         return html`<cs-feature-maps .simulator=${sim}></cs-feature-maps>`;
       case "prediction":
+        // The heading promises all 10 CIFAR-10 classes, or the top 5 of ImageNet's 1,000.
         return html`<cs-prediction
           .simulator=${sim}
-          top="5"
+          top=${this.variant === "keras" ? 10 : 5}
+          ?untrained=${this.#loader.loaded?.kind !== "trained"}
           heading=${
             this.variant === "keras"
               ? msg("The 10 CIFAR-10 classes", { id: "alexnet-explorer.prediction.keras" })
@@ -489,9 +560,13 @@ export class CsAlexnetExplorer extends LitElement {
                           ? msg("Nothing to show until the model loads.", {
                               id: "alexnet-explorer.placeholder-failed",
                             })
-                          : msg("Drawing 61 million seeded weights…", {
-                              id: "alexnet-explorer.placeholder",
-                            })
+                          : this._fetching
+                            ? msg("Waiting for the trained weights…", {
+                                id: "alexnet-explorer.placeholder-url",
+                              })
+                            : msg("Drawing 61 million seeded weights…", {
+                                id: "alexnet-explorer.placeholder",
+                              })
                       }
                     </p>`
             }
@@ -515,6 +590,20 @@ export class CsAlexnetExplorer extends LitElement {
         loaded,
         selection: this.#loader.selection,
         megabytes: weightMegabytes(loaded?.model ?? compiledModelOf(this.variant)),
+        // The notice is about seeded weights: not while a URL loads, nor beside its error.
+        seeded: loaded
+          ? loaded.kind === "seeded"
+          : !this._fetching &&
+            this._failure?.kind !== "load" &&
+            (this.#loader.seeded || isSeededRequest(this.weights)),
+        fetching:
+          loading && this._fetching
+            ? {
+                url: this.weights ?? "",
+                progress: this._progress,
+                cancel: () => this.cancelLoad(),
+              }
+            : undefined,
       })}
       ${renderFailure(this._failure, {
         dismiss: () => (this._failure = undefined),

@@ -17,6 +17,35 @@ export const alexnetExplorerStyles = css`
   .status {
     margin: 0.2em 0 0;
   }
+  /* A weights URL loading: the bar, "37.2 of 233.5 MB · 16 %", Cancel. */
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 0.75em;
+    margin-top: 0.35em;
+  }
+  .progress progress {
+    flex: 1 1 12em;
+    max-width: 28em;
+    height: 0.8em;
+    accent-color: var(--_accent);
+  }
+  .progress-text {
+    font-size: 0.85em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .progress button {
+    padding: 0.2em 0.8em;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.85em;
+    cursor: pointer;
+  }
   .notice {
     display: grid;
     gap: 0.2em;

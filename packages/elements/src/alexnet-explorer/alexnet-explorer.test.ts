@@ -8,9 +8,11 @@ import {
   type LRNExplanation,
   type PoolExplanation,
 } from "@convstep/engine";
+import { CIFAR10_CLASSES, IMAGENET_CLASSES } from "@convstep/models";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CsImageInput } from "../image-input/image-input.component.js";
 import type { CsNetwork } from "../network/network.component.js";
+import type { CsPrediction } from "../prediction/prediction.component.js";
 import { setAssetBase } from "../shared/assets.js";
 import type { CsErrorEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
@@ -61,6 +63,19 @@ function shown(v: number): string {
   const t = abs !== 0 && (abs >= 1e5 || abs < 1e-3) ? v.toExponential(2) : v.toPrecision(3);
   return t.replace(/^-/, "−");
 }
+
+/** The indices of the `k` largest values, largest first (a plain sort, not the widget's ranking). */
+function topIndices(values: ArrayLike<number>, k: number): number[] {
+  return Array.from(values, (v, i) => [v, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, k)
+    .map(([, i]) => i);
+}
+
+const predictionOf = (el: CsAlexnetExplorer) =>
+  el.shadowRoot!.querySelector<CsPrediction>("cs-prediction")!;
+const predictionLabels = (el: CsAlexnetExplorer) =>
+  [...predictionOf(el).shadowRoot!.querySelectorAll("[part=label]")].map((n) => n.textContent);
 
 /** Largest value of one map of an HWC activation. */
 function mapMax(data: Float32Array, channels: number, channel: number): number {
@@ -317,6 +332,36 @@ describe("<cs-alexnet-explorer variant=2012>", () => {
     sweep.pause();
   });
 
+  it("seeded weights: the prediction names the trace's top 5 ImageNet classes, dimmed, says in place they mean nothing, marks no winner", async () => {
+    const el = await explorer();
+    const output = el.simulator!.trace!.output.data;
+    expect(output).toHaveLength(1000);
+    expect(predictionLabels(el)).toEqual(topIndices(output, 5).map((i) => IMAGENET_CLASSES[i]));
+    const prediction = predictionOf(el);
+    expect(prediction.untrained).toBe(true);
+    const root = prediction.shadowRoot!;
+    expect(root.querySelector("[part=untrained-note]")!.textContent).toContain(
+      "Untrained weights: these numbers are meaningless.",
+    );
+    expect(root.querySelectorAll("[part~=top]")).toHaveLength(0);
+    expect(root.querySelector("ol")!.classList.contains("untrained")).toBe(true);
+    // The hand-built conv1 bank stays on offer with seeded weights.
+    expect(el.shadowRoot!.querySelector("fieldset.conv1-choice")).not.toBeNull();
+    // The explorer's voice does not call the largest output an answer either.
+    const best = IMAGENET_CLASSES[topIndices(output, 1)[0]];
+    expect(el.shadowRoot!.querySelector("article > [aria-live]")!.textContent).toBe(
+      `Untrained weights: the largest output, ${best}, means nothing.`,
+    );
+  });
+
+  it("seeded weights in Korean: the prediction's untrained note in Korean", async () => {
+    await setLanguage("ko");
+    const el = await explorer({ lang: "ko" });
+    const note = predictionOf(el).shadowRoot!.querySelector("[part=untrained-note]")!;
+    expect(note.textContent).toContain("학습되지 않은 가중치: 이 숫자들은 의미가 없습니다.");
+    expect(predictionOf(el).shadowRoot!.querySelectorAll("[part~=top]")).toHaveLength(0);
+  });
+
   it("has no serious or critical axe violations", async () => {
     const el = await explorer({ step: "conv2:200" });
     await expectNoAxeViolations(el);
@@ -358,6 +403,13 @@ describe("<cs-alexnet-explorer variant=keras>", () => {
     const network = el.shadowRoot!.querySelector<CsNetwork>("cs-network")!;
     expect(network.towers).toBe(false);
   });
+
+  it("the prediction lists the 10 CIFAR-10 classes in class order, untrained: no winner", async () => {
+    const el = await explorer({ variant: "keras" });
+    expect(predictionLabels(el)).toEqual([...CIFAR10_CLASSES]);
+    expect(predictionOf(el).untrained).toBe(true);
+    expect(predictionOf(el).shadowRoot!.querySelectorAll("[part~=top]")).toHaveLength(0);
+  });
 });
 
 describe("<cs-alexnet-explorer> errors in place", () => {
@@ -369,9 +421,12 @@ describe("<cs-alexnet-explorer> errors in place", () => {
     const el = await explorer({ weights: "/nowhere/alexnet/model.json" });
     expect(el.simulator).toBeUndefined();
     const box = el.shadowRoot!.querySelector("[part=error]")!;
-    expect(box.textContent).toContain("The model could not be loaded");
+    expect(box.textContent).toContain("The weights could not be loaded");
     expect(box.textContent).toContain("/nowhere/alexnet/model.json");
     expect(errors).toHaveLength(1);
+    // No "drawn from a fixed seed" notice beside the error: no seeded weights were drawn.
+    expect(el.shadowRoot!.querySelector("[part=notice]")).toBeNull();
+    expect(el.shadowRoot!.textContent).not.toContain("drawn from a fixed seed");
     // A failed load no longer reads as loading.
     expect(el.shadowRoot!.querySelector("[part=base]")!.getAttribute("aria-busy")).toBe("false");
     expect(el.shadowRoot!.textContent).not.toContain("drawing 61 million seeded weights");
@@ -384,6 +439,10 @@ describe("<cs-alexnet-explorer> errors in place", () => {
     await settleExplorer(el);
     expect(el.simulator?.trace?.step("conv1").shape).toEqual([55, 55, 96]);
     expect(el.shadowRoot!.querySelector("[part=error]")).toBeNull();
+    // Now the weights are seeded, and the notice says so.
+    expect(el.shadowRoot!.querySelector("[part=notice]")!.textContent).toContain(
+      "drawn from a fixed seed",
+    );
   });
 
   it("an unknown sample shows the error and runs on a test card instead", async () => {

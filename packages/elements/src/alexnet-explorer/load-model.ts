@@ -12,6 +12,7 @@ import {
   loadWeights,
   type CompiledModel,
   type FetchLike,
+  type WeightsLoadProgress,
 } from "@convstep/engine";
 import {
   alexnetConv1Bank,
@@ -84,6 +85,8 @@ export interface LoadAlexnetOptions {
   /** With seeded weights: conv1's kernels from the hand-built bank (`bank`) or seeded (default). */
   readonly conv1?: "seeded" | "bank";
   readonly signal?: AbortSignal;
+  /** With a URL: called as the shards arrive (bytes loaded of the total the manifest needs). */
+  readonly onProgress?: (progress: WeightsLoadProgress) => void;
   /** Used instead of the global fetch (tests). */
   readonly fetch?: FetchLike;
 }
@@ -118,6 +121,7 @@ export async function loadAlexnet(
     const url = new URL(requested, globalThis.document?.baseURI).href;
     const weights = await loadWeights(model, url, {
       signal: options.signal,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     return { variant, model, weights, kind: "trained", conv1: "trained", url, initMs: 0 };

@@ -5,10 +5,16 @@
  */
 import { msg, str } from "@lit/localize";
 import { html, nothing } from "lit";
-import type { BackendSelection } from "@convstep/engine";
+import {
+  AbortError,
+  WeightsError,
+  type BackendSelection,
+  type WeightsLoadProgress,
+} from "@convstep/engine";
 import { backendChip, errorBox, type ErrorBoxActions } from "../shared/explorer/status.js";
 import type { AlexnetPart } from "./layout.js";
 import type { AlexnetVariant, LoadedAlexnet } from "./load-model.js";
+import { progressView } from "./progress.js";
 
 /** What went wrong, which decides the buttons offered. */
 export type Failure =
@@ -24,10 +30,60 @@ export interface HeaderState {
   readonly selection: BackendSelection | undefined;
   /** Megabytes of the weights, for the notice. */
   readonly megabytes: number;
+  /** Whether the untrained-weights notice is shown (seeded weights loaded or being drawn). */
+  readonly seeded: boolean;
+  /** A weights URL being fetched: how far it has come, and how to stop it. */
+  readonly fetching?: FetchState;
+}
+
+/** A weights URL being fetched. */
+export interface FetchState {
+  readonly url: string;
+  /** Undefined until the manifest has been read and checked. */
+  readonly progress: WeightsLoadProgress | undefined;
+  readonly cancel: () => void;
+}
+
+/** The progress bar of a weights URL: bytes and percent, and Cancel. */
+function fetchProgress(fetching: FetchState) {
+  const { progress } = fetching;
+  const view = progress ? progressView(progress) : undefined;
+  const label = msg("Trained weights arriving", { id: "alexnet-explorer.progress.label" });
+  return html`<div part="progress" class="progress">
+    ${
+      progress
+        ? html`<progress
+            aria-label=${label}
+            max=${progress.totalBytes}
+            .value=${Math.min(progress.loadedBytes, progress.totalBytes)}
+          ></progress>`
+        : html`<progress aria-label=${label}></progress>`
+    }
+    <span class="progress-text"
+      >${
+        view
+          ? msg(str`${view.loadedMb} of ${view.totalMb} MB · ${view.percent} %`, {
+              id: "alexnet-explorer.progress",
+            })
+          : msg("Reading model.json…", { id: "alexnet-explorer.progress.manifest" })
+      }</span
+    >
+    <button type="button" @click=${fetching.cancel}>
+      ${msg("Cancel", { id: "alexnet-explorer.cancel" })}
+    </button>
+  </div>`;
 }
 
 function status(state: HeaderState) {
   const { loaded, selection: sel } = state;
+  if (state.loading && !loaded && state.fetching) {
+    return html`<p part="status" class="status" role="status">
+        ${msg(str`Loading trained weights from ${state.fetching.url}…`, {
+          id: "alexnet-explorer.loading-url",
+        })}
+      </p>
+      ${fetchProgress(state.fetching)}`;
+  }
   if (state.loading && !loaded) {
     return html`<p part="status" class="status" role="status">
       ${msg("Loading the model and drawing 61 million seeded weights…", {
@@ -67,7 +123,7 @@ function backendView(selection: BackendSelection) {
 
 function notice(state: HeaderState) {
   const { loaded, megabytes } = state;
-  if (loaded?.kind === "trained") return nothing;
+  if (!state.seeded) return nothing;
   return html`<div part="notice" class="notice" role="note">
     <strong
       >${msg("Untrained weights: the shapes and the arithmetic are real, the features are not.", {
@@ -113,6 +169,21 @@ export function renderHeader(state: HeaderState) {
   </header>`;
 }
 
+/** What failed in a load, in a few words: cancelled, a weights file that does not fit, … */
+function loadHeading(error: unknown): string {
+  if (error instanceof AbortError)
+    return msg("Loading was cancelled", { id: "alexnet-explorer.error.cancelled" });
+  if (error instanceof WeightsError && error.tensor !== undefined) {
+    const layer = error.tensor.split("/")[0];
+    return msg(str`The weights do not fit this model (layer ${layer})`, {
+      id: "alexnet-explorer.error.mismatch",
+    });
+  }
+  if (error instanceof WeightsError)
+    return msg("The weights could not be loaded", { id: "alexnet-explorer.error.weights" });
+  return msg("The model could not be loaded", { id: "alexnet-explorer.error.load" });
+}
+
 /** The error box, in place: a heading, the message, and what can be done. */
 export function renderFailure(f: Failure | undefined, actions: ErrorBoxActions) {
   if (!f) return nothing;
@@ -121,7 +192,7 @@ export function renderFailure(f: Failure | undefined, actions: ErrorBoxActions) 
       ? msg("This input cannot be used", { id: "alexnet-explorer.error.input" })
       : f.kind === "context"
         ? msg("The graphics context was lost", { id: "alexnet-explorer.error.context" })
-        : msg("The model could not be loaded", { id: "alexnet-explorer.error.load" });
+        : loadHeading(f.error);
   const words = {
     dismiss: msg("Dismiss", { id: "alexnet-explorer.dismiss" }),
     retry: msg("Retry", { id: "alexnet-explorer.retry" }),

@@ -11,15 +11,19 @@ import { rankOutputs, type RankedOutput } from "./rank.js";
 /**
  * @tagname cs-prediction
  * @summary The network's output as a bar chart: probabilities for softmax models, or distances
- * for LeNet-5's RBF output (shorter wins), with the top-k classes when there are many.
+ * for LeNet-5's RBF output (shorter wins), with the top-k classes when there are many. With
+ * `untrained` (seeded, untrained weights) the bars are dimmed, no class is marked as the winner,
+ * and a note in place says that the numbers mean nothing yet.
  *
  * @csspart base - The wrapper.
  * @csspart bar - Each bar; the winner's also has the part `top`.
  * @csspart label - Each class label.
+ * @csspart untrained-note - The note shown with `untrained`.
  *
  * @cssproperty --cs-prediction-bar-color - Colour of the bars.
  * @cssproperty --cs-prediction-top-color - Colour of the winning bar.
  * @cssproperty --cs-prediction-row-height - Height of a row.
+ * @cssproperty --cs-prediction-untrained-color - Accent of the untrained-weights note.
  */
 export class CsPrediction extends LitElement {
   static override styles = [baseStyles, predictionStyles];
@@ -50,6 +54,12 @@ export class CsPrediction extends LitElement {
   /** Heading above the bars. */
   @property() heading: string | undefined;
 
+  /**
+   * The weights are untrained (seeded): the bars are dimmed, no winner is marked, and a note says
+   * the numbers are meaningless.
+   */
+  @property({ type: Boolean, reflect: true }) untrained = false;
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
@@ -76,17 +86,33 @@ export class CsPrediction extends LitElement {
         <p class="note">${msg("No output yet.", { id: "prediction.empty" })}</p>
       </div>`;
     }
-    const winner = rows.find((r) => r.top);
+    const untrained = this.untrained;
+    // Untrained: the largest bar is an accident of the seed, not an answer; none is marked.
+    const winner = untrained ? undefined : rows.find((r) => r.top);
     return html`<div part="base">
       <h3 id="heading">${heading}</h3>
-      <ol aria-labelledby="heading">
+      ${
+        untrained
+          ? html`<p class="untrained-note" part="untrained-note" id="untrained-note">
+              ${msg(
+                "Untrained weights: these numbers are meaningless. The network has learned nothing, so no class wins.",
+                { id: "prediction.untrained" },
+              )}
+            </p>`
+          : nothing
+      }
+      <ol
+        aria-labelledby="heading"
+        aria-describedby=${untrained ? "untrained-note" : nothing}
+        class=${untrained ? "untrained" : ""}
+      >
         ${rows.map(
           (r) =>
-            html`<li class=${r.top ? "top" : ""}>
-              <span class="label" part="label">${r.label}</span>
+            html`<li class=${r === winner ? "top" : ""}>
+              <span class="label" part="label" title=${r.label}>${r.label}</span>
               <span class="track" aria-hidden="true"
                 ><span
-                  part=${r.top ? "bar top" : "bar"}
+                  part=${r === winner ? "bar top" : "bar"}
                   ${styleProps({ width: `${(r.share * 100).toFixed(1)}%` })}
                 ></span
               ></span>
@@ -104,7 +130,13 @@ export class CsPrediction extends LitElement {
           : nothing
       }
       <p class="visually-hidden" aria-live="polite">
-        ${winner ? msg(str`Prediction: ${winner.label} (${winner.text}).`, { id: "prediction.live" }) : ""}
+        ${
+          winner
+            ? msg(str`Prediction: ${winner.label} (${winner.text}).`, { id: "prediction.live" })
+            : untrained
+              ? msg("Untrained weights: no prediction.", { id: "prediction.live-untrained" })
+              : ""
+        }
       </p>
     </div>`;
   }

@@ -16,22 +16,28 @@ export const predictionStyles = css`
     font-size: 0.95em;
     font-weight: 600;
   }
+  /* One set of columns for every row (subgrid), so that the bars start at one x: the labels
+     take what the longest needs, at most half the width (ImageNet's names are long; the rest
+     is cut with an ellipsis), and the bars keep at least 3em. */
   ol {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 2px;
+    grid-template-columns: fit-content(50%) minmax(3em, 1fr) 4.5em;
+    column-gap: 0.5em;
+    row-gap: 2px;
   }
   li {
     display: grid;
-    grid-template-columns: minmax(3em, max-content) 1fr 4.5em;
+    grid-column: 1 / -1;
+    grid-template-columns: subgrid;
     align-items: center;
-    gap: 0.5em;
     height: var(--_row-height);
     font-variant-numeric: tabular-nums;
   }
   .label {
+    min-width: 3em;
     text-align: right;
     white-space: nowrap;
     overflow: hidden;
@@ -55,6 +61,22 @@ export const predictionStyles = css`
   }
   li.top .label {
     font-weight: 700;
+  }
+  /* Untrained weights: the numbers are shown, grey and faint, and nothing stands out (the text
+     keeps the muted colour's contrast). */
+  ol.untrained {
+    color: var(--_muted);
+  }
+  ol.untrained [part~="bar"] {
+    background: var(--_muted);
+    opacity: 0.4;
+  }
+  .untrained-note {
+    margin: 0 0 0.25em;
+    padding: 0.35em 0.5em;
+    border-left: 3px solid var(--cs-prediction-untrained-color, #b08800);
+    background: color-mix(in srgb, var(--cs-prediction-untrained-color, #b08800) 10%, transparent);
+    font-size: 0.85em;
   }
   .value {
     text-align: right;

@@ -80,6 +80,22 @@ export class CsErrorEvent extends CsEvent {
   }
 }
 
+/** Weights are arriving (an explorer loading a `weights` URL): bytes read of the total. */
+export class CsProgressEvent extends CsEvent {
+  static readonly type = "cs-progress";
+  constructor(
+    /** Shard bytes read so far. */
+    readonly loadedBytes: number,
+    /** Bytes the manifest's tensors need. */
+    readonly totalBytes: number,
+    /** Shards read completely, of `shards`. */
+    readonly shardsLoaded: number,
+    readonly shards: number,
+  ) {
+    super(CsProgressEvent.type);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     "cs-step": CsStepEvent;
@@ -88,5 +104,6 @@ declare global {
     "cs-input": CsInputEvent;
     "cs-neuron": CsNeuronEvent;
     "cs-error": CsErrorEvent;
+    "cs-progress": CsProgressEvent;
   }
 }

@@ -177,6 +177,22 @@ export type LayerSpec =
 
 export type LayerKind = LayerSpec["kind"];
 
+/**
+ * How an RGB photo's pixels (0–255, after resizing and cropping to the input size) become the
+ * model's input values: input[c] = (pixel[c] · scale − mean[c]) / std[c], channels in RGB order.
+ * Caffe's AlexNet: scale 1, mean (123, 117, 104), std 1; torchvision's: scale 1/255, mean (0.485,
+ * 0.456, 0.406), std (0.229, 0.224, 0.225).
+ */
+export interface ImagePreprocessing {
+  readonly scale: number;
+  /** Subtracted after scaling, RGB order. */
+  readonly mean: readonly [number, number, number];
+  /** Divides after the mean is subtracted, RGB order. */
+  readonly std: readonly [number, number, number];
+  /** In words: "0–255 minus Caffe's mean pixel B 104, G 117, R 123". */
+  readonly description?: string;
+}
+
 /** How raw pixels become the model's input. Documentation for widgets and the CLI. */
 export interface InputSpec {
   /** `[height, width, channels]`. */
@@ -185,6 +201,8 @@ export interface InputSpec {
   readonly range?: readonly [number, number];
   /** One sentence: "28×28 MNIST digit centred in 32×32, background −0.1, ink 1.175". */
   readonly description?: string;
+  /** For photo inputs (RGB): the value convention (see {@link ImagePreprocessing}). */
+  readonly preprocessing?: ImagePreprocessing;
 }
 
 /** What the last layer's outputs mean. */

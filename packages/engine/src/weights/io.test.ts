@@ -6,8 +6,16 @@ import { AbortError, WeightsError } from "../errors.js";
 import { compileModel } from "../model/compile.js";
 import type { ModelSpec } from "../spec/types.js";
 import { initWeights } from "./init.js";
+import { applyWeightsMetadata, preprocessingFromManifest, weightsMetadata } from "./metadata.js";
 import type { FetchLike, SavedWeights, WeightsModelJson } from "./io.js";
-import { loadWeights, resolveShardUrl, saveWeights } from "./io.js";
+import type { WeightsLoadProgress } from "./io.js";
+import {
+  loadWeights,
+  loadWeightsWithMetadata,
+  resolveShardUrl,
+  saveWeights,
+  shardUrlInside,
+} from "./io.js";
 
 // Params: C1/kernel [3,3,2,3] = 54, C1/bias 3, C3/kernel [2,2,3,2] (table) = 24, C3/bias 2,
 // out/kernel [8,4] = 32, out/bias 4 → 119 floats = 476 bytes.
@@ -368,12 +376,22 @@ describe("loadWeights: errors name the tensor or the file", () => {
     );
   });
 
-  it("a quantized out/kernel (uint8) → not supported, float32 only", async () => {
+  it("a quantized out/kernel of dtype int4 → not supported, names the dtypes read", async () => {
     await expectLoadError(
       (json) => {
-        json.weightsManifest[0].weights[4].quantization = { dtype: "uint8", min: 0, scale: 1 };
+        json.weightsManifest[0].weights[4].quantization = { dtype: "int4" };
       },
-      /^weight "out\/kernel": .*quantized weights \(uint8\) are not supported; convstep reads float32 weights only/,
+      'weight "out/kernel": model.json (in memory): quantized weights ("int4") are not supported; convstep reads float16, uint8 and uint16 quantization',
+      "out/kernel",
+    );
+  });
+
+  it("a uint8 out/kernel without a scale → needs a finite scale", async () => {
+    await expectLoadError(
+      (json) => {
+        json.weightsManifest[0].weights[4].quantization = { dtype: "uint8", min: 0 };
+      },
+      'weight "out/kernel": model.json (in memory): uint8 quantization needs a finite scale ≥ 0, got undefined',
       "out/kernel",
     );
   });
@@ -462,7 +480,7 @@ describe("loadWeights: errors name the tensor or the file", () => {
     ).rejects.toThrow("model.json at http://example.test/none/model.json: HTTP 404 Not Found");
   });
 
-  it("URL: a missing shard → weights shard at <shard url>: HTTP 404, no tensor made", async () => {
+  it('URL: a missing shard → weights shard "<path>" at <shard url>: HTTP 404, no tensor made', async () => {
     const { saved } = await savedTiny(200);
     const url = "http://example.test/m/model.json";
     const files: Record<string, ArrayBuffer | string> = { [url]: JSON.stringify(saved.modelJson) };
@@ -470,7 +488,7 @@ describe("loadWeights: errors name the tensor or the file", () => {
     files["http://example.test/m/group1-shard3of3.bin"] = saved.shards[2].data;
     await expectNoLeaks(async () => {
       await expect(loadWeights(model, url, { fetch: fakeFetch(files) })).rejects.toThrow(
-        "weights shard at http://example.test/m/group1-shard2of3.bin: HTTP 404 Not Found",
+        'weights shard "group1-shard2of3.bin" at http://example.test/m/group1-shard2of3.bin: HTTP 404 Not Found',
       );
     });
   });
@@ -527,5 +545,381 @@ describe("resolveShardUrl", () => {
   });
   it("bare model.json → the shard name alone", () => {
     expect(resolveShardUrl("model.json", "g.bin")).toBe("g.bin");
+  });
+});
+
+/** A Response whose body arrives in chunks of `chunk` bytes (as a network stream would). */
+function chunkedResponse(data: ArrayBuffer, chunk: number): Response {
+  const bytes = new Uint8Array(data);
+  let at = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(at, at + chunk));
+      at += chunk;
+    },
+  });
+  return new Response(stream);
+}
+
+/** Serves the tiny model (3 shards of 200, 200, 76 bytes) at `base`, bodies in `chunk`-byte chunks. */
+async function servedTiny(
+  base: string,
+  respond: (data: ArrayBuffer) => Response | Record<string, unknown>,
+): Promise<{ expected: Map<string, Float32Array>; fetch: FetchLike }> {
+  const { expected, saved } = await savedTiny(200);
+  const shards = new Map(saved.shards.map((s) => [base + s.path, s.data]));
+  const fetch: FetchLike = (url) => {
+    if (url === `${base}model.json`)
+      return Promise.resolve(new Response(JSON.stringify(saved.modelJson)));
+    const data = shards.get(url);
+    if (!data) return Promise.resolve(new Response("", { status: 404, statusText: "Not Found" }));
+    return Promise.resolve(respond(data) as Response);
+  };
+  return { expected, fetch };
+}
+
+describe("loadWeights: progress and cancelling", () => {
+  const base = "https://example.test/m/tiny/";
+
+  it("URL with streamed bodies in 50-byte chunks → 0 first, every chunk counted, 476 of 476 and 3 of 3 last", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, fetch } = await servedTiny(base, (d) => chunkedResponse(d, 50));
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(model, `${base}model.json`, {
+        fetch,
+        onProgress: (p) => seen.push(p),
+      });
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen[0]).toEqual({ loadedBytes: 0, totalBytes: 476, shardsLoaded: 0, shards: 3 });
+      expect(seen.at(-1)).toEqual({
+        loadedBytes: 476,
+        totalBytes: 476,
+        shardsLoaded: 3,
+        shards: 3,
+      });
+      // Chunks: ⌈200/50⌉ + ⌈200/50⌉ + ⌈76/50⌉ = 4 + 4 + 2 = 10, plus one event per finished shard.
+      expect(seen).toHaveLength(1 + 10 + 3);
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i].loadedBytes).toBeGreaterThanOrEqual(seen[i - 1].loadedBytes);
+        expect(seen[i].shardsLoaded).toBeGreaterThanOrEqual(seen[i - 1].shardsLoaded);
+      }
+      expect(seen.filter((p) => p.loadedBytes > 0 && p.loadedBytes < 476).length).toBeGreaterThan(
+        0,
+      );
+    });
+  });
+
+  it("URL with responses that have no body stream → one event per shard: 0, then 3 more up to 476", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, fetch } = await servedTiny(base, (d) => ({
+        ok: true,
+        status: 200,
+        text: () => Promise.resolve(""),
+        arrayBuffer: () => Promise.resolve(d),
+      }));
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(model, `${base}model.json`, {
+        fetch,
+        onProgress: (p) => seen.push(p),
+      });
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen.map((p) => p.shardsLoaded)).toEqual([0, 1, 2, 3]);
+      expect(seen[0].loadedBytes).toBe(0);
+      expect(seen[3].loadedBytes).toBe(476);
+      // The three shards hold 200, 200 and 76 bytes: each step adds one of them.
+      const steps = seen.slice(1).map((p, i) => p.loadedBytes - seen[i].loadedBytes);
+      expect([...steps].sort((a, b) => a - b)).toEqual([76, 200, 200]);
+    });
+  });
+
+  it("in-memory shards → 0 of 476, then one event per shard, 3 of 3 last", async () => {
+    await expectNoLeaks(async () => {
+      const { expected, saved } = await savedTiny(200);
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(
+        model,
+        { modelJson: saved.modelJson, shards: saved.shards.map((s) => s.data) },
+        { onProgress: (p) => seen.push(p) },
+      );
+      expectSameBits(downloadAndDispose(loaded), expected);
+      expect(seen.map((p) => [p.loadedBytes, p.shardsLoaded])).toEqual([
+        [0, 0],
+        [200, 1],
+        [400, 2],
+        [476, 3],
+      ]);
+    });
+  });
+
+  it("aborted after the first chunk arrives → AbortError, no tensor made", async () => {
+    await expectNoLeaks(async () => {
+      const { fetch } = await servedTiny(base, (d) => chunkedResponse(d, 50));
+      const controller = new AbortController();
+      const seen: WeightsLoadProgress[] = [];
+      const error = await rejection(
+        loadWeights(model, `${base}model.json`, {
+          fetch,
+          signal: controller.signal,
+          onProgress: (p) => {
+            seen.push(p);
+            if (p.loadedBytes > 0) controller.abort();
+          },
+        }),
+      );
+      expect(error).toBeInstanceOf(AbortError);
+      expect(seen.at(-1)!.loadedBytes).toBeLessThan(476);
+    });
+  });
+
+  it("a manifest refused (wrong shape) → no progress reported, no shard fetched", async () => {
+    const { saved } = await savedTiny(200);
+    const json = clone(saved.modelJson);
+    json.weightsManifest[0].weights[0].shape = [3, 3, 2, 4];
+    const asked: string[] = [];
+    const seen: WeightsLoadProgress[] = [];
+    await expect(
+      loadWeights(model, `${base}model.json`, {
+        fetch: fakeFetch({ [`${base}model.json`]: JSON.stringify(json) }, asked),
+        onProgress: (p) => seen.push(p),
+      }),
+    ).rejects.toBeInstanceOf(WeightsError);
+    expect(asked).toEqual([`${base}model.json`]);
+    expect(seen).toEqual([]);
+  });
+});
+
+describe("loadWeights: shard paths stay beside the model.json", () => {
+  const url = "https://example.test/m/tiny/model.json";
+  for (const path of [
+    "../../x.bin",
+    "sub/../../x.bin",
+    "%2e%2e/x.bin",
+    "https://other.test/m/tiny/x.bin",
+    "//other.test/x.bin",
+    "/m/tiny/x.bin",
+    "sub\\x.bin",
+    "data:application/octet-stream;base64,AAAA",
+  ]) {
+    it(`shard path ${JSON.stringify(path)} → WeightsError naming it, nothing but model.json fetched`, async () => {
+      const { saved } = await savedTiny();
+      const json = clone(saved.modelJson);
+      json.weightsManifest[0].paths = [path];
+      const asked: string[] = [];
+      const error = await rejection(
+        loadWeights(model, url, { fetch: fakeFetch({ [url]: JSON.stringify(json) }, asked) }),
+      );
+      expect(error).toBeInstanceOf(WeightsError);
+      expect(error.message).toBe(
+        `model.json at ${url}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+      );
+      expect(asked).toEqual([url]);
+    });
+  }
+
+  it("sub/g.bin beside https://a.test/x/model.json → https://a.test/x/sub/g.bin", () => {
+    expect(shardUrlInside("https://a.test/x/model.json", "sub/g.bin")).toBe(
+      "https://a.test/x/sub/g.bin",
+    );
+  });
+
+  it("relative model URL models/lenet/model.json: g.bin allowed, ../g.bin refused", () => {
+    expect(shardUrlInside("models/lenet/model.json", "g.bin")).toBe("models/lenet/g.bin");
+    expect(() => shardUrlInside("models/lenet/model.json", "../g.bin")).toThrow(WeightsError);
+  });
+});
+
+/** Seed-7 tiny weights rounded to multiples of 1/256 (|v| < 8: exact in float16's 11 bits). */
+function halfExactWeights(): Map<string, tf.Tensor> {
+  const weights = initWeights(model, { seed: 7 });
+  const out = new Map<string, tf.Tensor>();
+  for (const [name, t] of weights) {
+    const values = Float32Array.from(t.dataSync(), (v) => Math.round(v * 256) / 256);
+    out.set(name, tf.tensor(values, t.shape));
+    t.dispose();
+  }
+  return out;
+}
+
+describe("quantized weights: save → load", () => {
+  it("float16, values on a 1/256 grid → 2 bytes a value (238 in all), loaded bit-identical", async () => {
+    await expectNoLeaks(async () => {
+      const weights = halfExactWeights();
+      const saved = await saveWeights(model, weights, { quantize: "float16" });
+      const expected = downloadAndDispose(weights);
+      expect(saved.shards[0].data.byteLength).toBe(119 * 2);
+      expect(saved.modelJson.weightsManifest[0].weights.map((w) => w.quantization)).toEqual(
+        NAMES.map(() => ({ dtype: "float16" })),
+      );
+      const loaded = await loadWeights(model, {
+        modelJson: saved.modelJson,
+        shards: saved.shards.map((x) => x.data),
+      });
+      expectSameBits(downloadAndDispose(loaded), expected);
+    });
+  });
+
+  it("float16 of 1/3 → the nearest half, 0.333251953125 (0x3555), not the float32 value", async () => {
+    const one: ModelSpec = {
+      name: "one",
+      input: { shape: [1] },
+      layers: [{ kind: "dense", name: "d", units: 1 }],
+    };
+    const m = compileModel(one);
+    await expectNoLeaks(async () => {
+      const weights = new Map([
+        ["d/kernel", tf.tensor([[1 / 3]], [1, 1])],
+        ["d/bias", tf.tensor([0], [1])],
+      ]);
+      const saved = await saveWeights(m, weights, { quantize: "float16" });
+      for (const t of weights.values()) t.dispose();
+      expect(new Uint16Array(saved.shards[0].data)[0]).toBe(0x3555);
+      const loaded = downloadAndDispose(
+        await loadWeights(m, { modelJson: saved.modelJson, shards: [saved.shards[0].data] }),
+      );
+      // 0x3555: exponent −2, mantissa 0x155 → (1 + 341/1024) / 4.
+      expect(loaded.get("d/kernel")![0]).toBe((1 + 341 / 1024) / 4);
+    });
+  });
+
+  it("uint8 → 1 byte a value, each within scale/2 of the original, scale = (max(max,0) − min(min,0))/255 per tensor", async () => {
+    await expectNoLeaks(async () => {
+      const weights = initWeights(model, { seed: 7 });
+      const saved = await saveWeights(model, weights, { quantize: "uint8", shardBytes: 50 });
+      const expected = downloadAndDispose(weights);
+      expect(saved.shards.reduce((n, x) => n + x.data.byteLength, 0)).toBe(119);
+      const loaded = downloadAndDispose(
+        await loadWeights(model, {
+          modelJson: saved.modelJson,
+          shards: saved.shards.map((x) => x.data),
+        }),
+      );
+      for (const [name, values] of expected) {
+        // The range always holds 0 (as the tfjs converter's).
+        const min = Math.min(0, ...values);
+        const max = Math.max(0, ...values);
+        const scale = max > min ? (max - min) / 255 : 1;
+        const entry = saved.modelJson.weightsManifest[0].weights.find((w) => w.name === name)!;
+        expect(entry.quantization).toMatchObject({
+          dtype: "uint8",
+          scale: expect.closeTo(scale, 12) as number,
+        });
+        const got = loaded.get(name)!;
+        for (let i = 0; i < values.length; i++) {
+          expect(Math.abs(got[i] - values[i]), `${name}[${i}]`).toBeLessThanOrEqual(
+            scale / 2 + 1e-6,
+          );
+        }
+      }
+    });
+  });
+
+  it("uint8 → C3's masked-out entries (zeros) load back as exactly 0 (0 is a code)", async () => {
+    await expectNoLeaks(async () => {
+      const weights = initWeights(model, { seed: 7 });
+      const before = weights.get("C3/kernel")!.dataSync();
+      const zeros = [...before.keys()].filter((i) => before[i] === 0);
+      const saved = await saveWeights(model, weights, { quantize: "uint8" });
+      for (const t of weights.values()) t.dispose();
+      const loaded = downloadAndDispose(
+        await loadWeights(model, {
+          modelJson: saved.modelJson,
+          shards: saved.shards.map((x) => x.data),
+        }),
+      );
+      // [2, 2, 3, 2] with connections [[0, 1], [2]]: output 0 skips input 2, output 1 skips 0, 1.
+      expect(zeros).toHaveLength(2 * 2 * 3);
+      for (const i of zeros) expect(Object.is(loaded.get("C3/kernel")![i], 0), `${i}`).toBe(true);
+    });
+  });
+
+  it('quantize "int8" → WeightsError naming the two choices', async () => {
+    const weights = initWeights(model, { seed: 7 });
+    await expect(saveWeights(model, weights, { quantize: "int8" as never })).rejects.toThrow(
+      'saveWeights: quantize must be "float16" or "uint8", got "int8"',
+    );
+    for (const t of weights.values()) t.dispose();
+  });
+});
+
+describe("metadata recorded in model.json", () => {
+  const lrnSpec: ModelSpec = {
+    name: "lrn-net",
+    input: {
+      shape: [2, 2, 3],
+      preprocessing: { scale: 1, mean: [123.68, 116.779, 103.939], std: [1, 1, 1] },
+    },
+    layers: [
+      { kind: "lrn", name: "norm1", k: 2, n: 5, alpha: 1e-4, beta: 0.75 },
+      { kind: "flatten", name: "flat" },
+      { kind: "dense", name: "fc", units: 2 },
+    ],
+  };
+  const caffe = {
+    release: "BVLC Caffe bvlc_alexnet",
+    lrn: { k: 1, n: 5, alpha: 2e-5, beta: 0.75, convention: "Caffe LRN" },
+    preprocessing: { scale: 1, mean: [123, 117, 104], std: [1, 1, 1], description: "Caffe" },
+  };
+
+  it("saveWeights metadata → convstep {model, release, lrn, preprocessing}; loadWeightsWithMetadata returns it", async () => {
+    const m = compileModel(lrnSpec);
+    await expectNoLeaks(async () => {
+      const weights = initWeights(m, { seed: 1 });
+      const saved = await saveWeights(m, weights, { metadata: caffe });
+      for (const t of weights.values()) t.dispose();
+      expect(saved.modelJson.convstep).toEqual({ ...caffe, model: "lrn-net" });
+      const { weights: loaded, metadata } = await loadWeightsWithMetadata(m, {
+        modelJson: JSON.stringify(saved.modelJson),
+        shards: [saved.shards[0].data],
+      });
+      downloadAndDispose(loaded);
+      expect(metadata).toEqual(caffe);
+    });
+  });
+
+  it("applyWeightsMetadata: the LRN layer takes k 1, α 2e-5 (Caffe's), the input Caffe's mean; the rest unchanged", () => {
+    const applied = applyWeightsMetadata(lrnSpec, caffe as never);
+    expect(applied.layers[0]).toEqual({
+      kind: "lrn",
+      name: "norm1",
+      k: 1,
+      n: 5,
+      alpha: 2e-5,
+      beta: 0.75,
+      note: "Caffe LRN",
+    });
+    expect(applied.layers.slice(1)).toEqual(lrnSpec.layers.slice(1));
+    expect(applied.input.preprocessing).toEqual(caffe.preprocessing);
+    expect(lrnSpec.layers[0]).toMatchObject({ k: 2, alpha: 1e-4 });
+  });
+
+  it("a model.json from tfjs (no convstep object) → no metadata; preprocessing falls back to the spec's", () => {
+    expect(weightsMetadata({ weightsManifest: [] })).toEqual({});
+    expect(applyWeightsMetadata(lrnSpec, {})).toBe(lrnSpec);
+    expect(preprocessingFromManifest({ weightsManifest: [] }, lrnSpec)).toEqual(
+      lrnSpec.input.preprocessing,
+    );
+    expect(preprocessingFromManifest({ convstep: caffe }, lrnSpec)).toEqual(caffe.preprocessing);
+  });
+
+  it("a malformed record (std 0, lrn n 2.5) → WeightsError naming the field and the file", () => {
+    expect(() =>
+      weightsMetadata(
+        { convstep: { preprocessing: { scale: 1, mean: [0, 0, 0], std: [1, 0, 1] } } },
+        "w/model.json",
+      ),
+    ).toThrow(/^w\/model\.json: convstep\.preprocessing: expected a scale > 0/);
+    expect(() =>
+      weightsMetadata({ convstep: { lrn: { k: 1, n: 2.5, alpha: 1, beta: 1 } } }, "w/model.json"),
+    ).toThrow(/^w\/model\.json: convstep\.lrn: expected finite k/);
+  });
+
+  it("LRN constants for a model without LRN → WeightsError", () => {
+    expect(() => applyWeightsMetadata(spec, { lrn: caffe.lrn })).toThrow(
+      'the weights record LRN constants, but model "tiny" has no LRN layer',
+    );
   });
 });

@@ -8,10 +8,12 @@
  * Platform-neutral: URLs are read with `fetch`, files from a picker as Blobs, and Node code passes
  * the bytes in memory (see `@convstep/cli`'s `weights-files.ts`).
  */
+import { setFloat16 } from "@petamoriken/float16";
 import * as tf from "@tensorflow/tfjs-core";
 import { AbortError, WeightsError, formatShape, throwIfAborted } from "../errors.js";
 import type { CompiledModel } from "../model/compile.js";
 import { checkWeights } from "./check.js";
+import { weightsMetadata, type WeightsMetadata } from "./metadata.js";
 
 /** The `format` written into a model.json by {@link saveWeights}. */
 export const WEIGHTS_FORMAT = "convstep-weights";
@@ -19,14 +21,22 @@ export const WEIGHTS_FORMAT = "convstep-weights";
 /** Default shard size, as the tfjs converter's: 4 MiB. */
 export const DEFAULT_SHARD_BYTES = 4 * 1024 * 1024;
 
+/**
+ * How a tensor is stored when quantized, as tfjs writes it: `float16` (2 bytes a value) or `uint8`
+ * / `uint16` (value = q · scale + min).
+ */
+export type WeightsQuantizationJson =
+  | { readonly dtype: "float16" }
+  | { readonly dtype: "uint8" | "uint16"; readonly scale: number; readonly min: number };
+
 /** One tensor of a weights manifest. */
 export interface WeightsManifestEntryJson {
   readonly name: string;
   readonly shape: readonly number[];
-  /** convstep reads and writes `float32` only. */
+  /** The tensor's dtype once loaded: convstep reads and writes `float32` only. */
   readonly dtype: string;
-  /** Present in quantized tfjs models; not supported. */
-  readonly quantization?: unknown;
+  /** Present when the shards hold the tensor quantized (see {@link WeightsQuantizationJson}). */
+  readonly quantization?: WeightsQuantizationJson;
   readonly group?: string;
 }
 
@@ -42,8 +52,12 @@ export interface WeightsModelJson {
   readonly format?: string;
   readonly generatedBy?: string;
   readonly convertedBy?: string | null;
-  /** Which convstep model the weights belong to (written by {@link saveWeights}). */
-  readonly convstep?: { readonly model: string };
+  /**
+   * Which convstep model the weights belong to (written by {@link saveWeights}), and what a
+   * conversion recorded about them (see `weightsMetadata` in metadata.ts: LRN constants, input
+   * preprocessing, where the weights came from).
+   */
+  readonly convstep?: { readonly model: string; readonly [key: string]: unknown };
   /** A Keras topology when the file comes from tfjs; ignored. */
   readonly modelTopology?: unknown;
   readonly weightsManifest: readonly WeightsManifestGroupJson[];
@@ -67,6 +81,17 @@ export interface SaveWeightsOptions {
   readonly shardBytes?: number;
   /** File name prefix of the shards (default `group1`: `group1-shard1of3.bin`). */
   readonly shardPrefix?: string;
+  /**
+   * Store the values quantized, as the tfjs converter's `--quantize_float16` / `--quantize_uint8`:
+   * `float16` (2 bytes a value, round to nearest) or `uint8` (1 byte a value, per tensor scale and
+   * min: see {@link quantizeValues}). Default: float32.
+   */
+  readonly quantize?: "float16" | "uint8";
+  /**
+   * More fields for the model.json's `convstep` object beside `model` (a conversion's record of
+   * LRN constants and preprocessing: see metadata.ts).
+   */
+  readonly metadata?: Readonly<Record<string, unknown>>;
 }
 
 /** Bytes in memory: an ArrayBuffer or a view on one (a Node Buffer, a Uint8Array). */
@@ -86,6 +111,8 @@ export interface ResponseLike {
   readonly statusText?: string;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The body as a stream (a real Response's); when present, shards are read chunk by chunk. */
+  readonly body?: ReadableStream<Uint8Array> | null;
 }
 
 /** A `fetch` function (the global one, or a stand-in). */
@@ -114,6 +141,19 @@ export interface InMemoryBase {
   readonly label?: string;
 }
 
+/**
+ * How far a load has come (see {@link LoadWeightsOptions.onProgress}). `totalBytes` is what the
+ * manifest's shapes and dtypes need; `loadedBytes` counts the shard bytes read so far.
+ */
+export interface WeightsLoadProgress {
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  /** Shards read completely so far. */
+  readonly shardsLoaded: number;
+  /** Shards the manifest lists (all groups). */
+  readonly shards: number;
+}
+
 /** Options of {@link loadWeights}. */
 export interface LoadWeightsOptions {
   /** Used instead of the global `fetch` for URL sources. */
@@ -127,6 +167,12 @@ export interface LoadWeightsOptions {
    * spec's name). Default true; tensor names and shapes are checked either way.
    */
   readonly checkModelName?: boolean;
+  /**
+   * Called as the shards arrive: once with `loadedBytes` 0 when the manifest has been checked, then
+   * as bytes arrive (per chunk when a fetch Response has a body stream, else per shard), last with
+   * every shard loaded. Not called when the manifest is refused.
+   */
+  readonly onProgress?: (progress: WeightsLoadProgress) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,9 +206,18 @@ export async function saveWeights(
       `saveWeights: shardPrefix must be a plain file name (letters, digits, _ . -), got ${JSON.stringify(shardPrefix)}`,
     );
   }
+  const { quantize } = options;
+  if (quantize !== undefined && quantize !== "float16" && quantize !== "uint8") {
+    throw new WeightsError(
+      `saveWeights: quantize must be "float16" or "uint8", got ${JSON.stringify(quantize)}`,
+    );
+  }
   checkWeights(model, weights);
   const named = model.params.map((p) => ({ name: p.fullName, tensor: weights.get(p.fullName)! }));
-  const { data, specs } = await tf.io.encodeWeights(named);
+  const { data, specs } =
+    quantize === undefined
+      ? await tf.io.encodeWeights(named)
+      : await encodeQuantized(named, quantize);
   const count = named.length === 0 ? 0 : Math.max(1, Math.ceil(data.byteLength / shardBytes));
   const paths = shardPaths(shardPrefix, count);
   const shards = paths.map((path, i) => ({
@@ -173,18 +228,83 @@ export async function saveWeights(
     format: WEIGHTS_FORMAT,
     generatedBy: "convstep",
     convertedBy: null,
-    convstep: { model: model.spec.name },
+    convstep: { ...options.metadata, model: model.spec.name },
     weightsManifest:
       count === 0
         ? []
         : [
             {
               paths,
-              weights: specs.map((s) => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+              weights: specs.map((s) => ({
+                name: s.name,
+                shape: [...s.shape],
+                dtype: s.dtype,
+                ...(s.quantization
+                  ? { quantization: s.quantization as WeightsQuantizationJson }
+                  : {}),
+              })),
             },
           ],
   };
   return { modelJson, shards };
+}
+
+/**
+ * Quantizes one tensor's values: float16 halves (IEEE 754, round to nearest even) or uint8 codes
+ * q with value = q · scale + min, scale = (max(max, 0) − min(min, 0)) / 255 and min nudged so that
+ * 0 is a code (all values 0: scale 1). Every value comes back within scale / 2.
+ */
+export function quantizeValues(
+  values: Float32Array,
+  dtype: "float16" | "uint8",
+): { bytes: Uint8Array; quantization: WeightsQuantizationJson } {
+  if (dtype === "float16") {
+    const bytes = new Uint8Array(values.length * 2);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < values.length; i++) setFloat16(view, i * 2, values[i], true);
+    return { bytes, quantization: { dtype: "float16" } };
+  }
+  // As the tfjs converter: the range includes 0 and is nudged so that 0 is a code, so zeros (the
+  // masked links of a connection table) load back as exactly 0.
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const scale = hi > lo ? (hi - lo) / 255 : 1;
+  const zero = Math.min(255, Math.max(0, Math.round(-lo / scale)));
+  const min = -(zero * scale);
+  const bytes = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    bytes[i] = Math.min(255, Math.max(0, Math.round((values[i] - min) / scale)));
+  }
+  return { bytes, quantization: { dtype: "uint8", scale, min } };
+}
+
+async function encodeQuantized(
+  named: readonly { name: string; tensor: tf.Tensor }[],
+  dtype: "float16" | "uint8",
+): Promise<{ data: ArrayBuffer; specs: tf.io.WeightsManifestEntry[] }> {
+  const parts: Uint8Array[] = [];
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  for (const { name, tensor } of named) {
+    const { bytes, quantization } = quantizeValues((await tensor.data()) as Float32Array, dtype);
+    parts.push(bytes);
+    specs.push({
+      name,
+      shape: tensor.shape,
+      dtype: "float32",
+      quantization: quantization as tf.io.WeightsManifestEntry["quantization"],
+    });
+  }
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    data.set(p, at);
+    at += p.byteLength;
+  }
+  return { data: data.buffer, specs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,6 +313,38 @@ export async function saveWeights(
 interface ParsedEntry {
   readonly name: string;
   readonly shape: number[];
+  readonly quantization: WeightsQuantizationJson | undefined;
+  /** Bytes a value takes in the shards: 4 (float32), 2 (float16, uint16) or 1 (uint8). */
+  readonly bytesPerValue: number;
+}
+
+const QUANTIZED_BYTES: Readonly<Record<string, number>> = { float16: 2, uint16: 2, uint8: 1 };
+
+/** A manifest entry's `quantization`, checked; WeightsError naming the tensor otherwise. */
+function parseQuantization(raw: unknown, name: string, label: string): WeightsQuantizationJson {
+  const q = raw as { dtype?: unknown; scale?: unknown; min?: unknown } | null;
+  const dtype = typeof q === "object" && q !== null ? q.dtype : undefined;
+  if (dtype === "float16") return { dtype };
+  if (dtype === "uint8" || dtype === "uint16") {
+    const { scale, min } = q!;
+    if (typeof scale !== "number" || !Number.isFinite(scale) || scale < 0) {
+      throw new WeightsError(
+        `${label}: ${dtype} quantization needs a finite scale ≥ 0, got ${JSON.stringify(scale)}`,
+        name,
+      );
+    }
+    if (typeof min !== "number" || !Number.isFinite(min)) {
+      throw new WeightsError(
+        `${label}: ${dtype} quantization needs a finite min, got ${JSON.stringify(min)}`,
+        name,
+      );
+    }
+    return { dtype, scale, min };
+  }
+  throw new WeightsError(
+    `${label}: quantized weights (${JSON.stringify(dtype ?? null)}) are not supported; convstep reads float16, uint8 and uint16 quantization`,
+    name,
+  );
 }
 
 interface ParsedGroup {
@@ -236,20 +388,18 @@ function parseEntry(raw: unknown, where: string, label: string): ParsedEntry {
       name,
     );
   }
-  if (entry.quantization !== undefined) {
-    const q = entry.quantization as { dtype?: unknown } | null;
-    throw new WeightsError(
-      `${label}: quantized weights (${String(q?.dtype)}) are not supported; convstep reads float32 weights only`,
-      name,
-    );
-  }
   if (entry.dtype !== "float32") {
     throw new WeightsError(
       `${label}: dtype ${JSON.stringify(entry.dtype)} is not supported; convstep reads float32 weights only`,
       name,
     );
   }
-  return { name, shape: shape as number[] };
+  const quantization =
+    entry.quantization === undefined
+      ? undefined
+      : parseQuantization(entry.quantization, name, label);
+  const bytesPerValue = quantization ? QUANTIZED_BYTES[quantization.dtype] : 4;
+  return { name, shape: shape as number[], quantization, bytesPerValue };
 }
 
 /** Validates a parsed model.json; WeightsError naming `label` (the file) or the tensor. */
@@ -298,6 +448,17 @@ function parseManifest(json: unknown, label: string): ParsedManifest {
 
 function size(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
+}
+
+/** The bytes a group's tensors take in its shards (float32: 4 a value, quantized: 2 or 1). */
+function groupBytes(group: ParsedGroup): number {
+  return group.entries.reduce((n, e) => n + size(e.shape) * e.bytesPerValue, 0);
+}
+
+/** "476 bytes (119 float32 values)" when the group is all float32, else "476 bytes". */
+function describeBytes(bytes: number, groups: readonly ParsedGroup[]): string {
+  const float32 = groups.every((g) => g.entries.every((e) => e.bytesPerValue === 4));
+  return float32 ? `${bytes} bytes (${bytes / 4} float32 values)` : `${bytes} bytes`;
 }
 
 /** Names and shapes of the manifest against the model, before any bytes are read. */
@@ -360,6 +521,36 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }
 
+/** Counts the bytes and shards read, and tells {@link LoadWeightsOptions.onProgress}. */
+interface ProgressTracker {
+  /** `bytes` more of some shard have arrived. */
+  add(bytes: number): void;
+  /** One more shard is complete; `bytes` of it had not been counted by {@link add} yet. */
+  shardDone(bytes: number): void;
+}
+
+function progressTracker(
+  totalBytes: number,
+  shards: number,
+  onProgress: LoadWeightsOptions["onProgress"],
+): ProgressTracker {
+  let loadedBytes = 0;
+  let shardsLoaded = 0;
+  const tell = (): void => onProgress?.({ loadedBytes, totalBytes, shardsLoaded, shards });
+  tell();
+  return {
+    add(bytes) {
+      loadedBytes += bytes;
+      tell();
+    },
+    shardDone(bytes) {
+      loadedBytes += bytes;
+      shardsLoaded += 1;
+      tell();
+    },
+  };
+}
+
 /** A source resolved to its parsed model.json and a way to read the shards it lists. */
 interface OpenedSource {
   /** "model.json at https://…", "model.json (in memory)", `model.json "lenet.json"`. */
@@ -368,6 +559,7 @@ interface OpenedSource {
   /** The shards' bytes in manifest order (all groups), with a label per shard for messages. */
   readShards(
     paths: readonly string[],
+    progress: ProgressTracker,
   ): Promise<{ data: ArrayBuffer[]; labels: string[] } | ArrayBuffer>;
 }
 
@@ -379,6 +571,42 @@ export function resolveShardUrl(modelJsonUrl: string, path: string): string {
     const base = modelJsonUrl.split(/[?#]/)[0];
     return base.slice(0, base.lastIndexOf("/") + 1) + path;
   }
+}
+
+/** Stands in for the page's address when a model.json URL is relative (only to compare paths). */
+const RELATIVE_BASE = "http://relative.invalid/";
+
+/**
+ * Checks that a manifest's shard path stays beside the model.json, as the CLI requires on disk:
+ * a relative path (no scheme, no leading `/`, no backslash) that resolves to the same origin and
+ * inside the model.json's folder (`..`, also as `%2e%2e`, may not climb out). WeightsError naming
+ * the path and the model.json URL otherwise. Returns the shard's URL ({@link resolveShardUrl}).
+ */
+export function shardUrlInside(modelJsonUrl: string, path: string): string {
+  const refuse = (): never => {
+    throw new WeightsError(
+      `model.json at ${modelJsonUrl}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+    );
+  };
+  if (
+    path === "" ||
+    /^[a-z][a-z\d+.-]*:/i.test(path) ||
+    /^[/\\]/.test(path) ||
+    path.includes("\\")
+  ) {
+    refuse();
+  }
+  let base: URL;
+  let resolved: URL;
+  try {
+    base = new URL(modelJsonUrl, RELATIVE_BASE);
+    resolved = new URL(path, base);
+  } catch {
+    return refuse();
+  }
+  const folder = base.pathname.slice(0, base.pathname.lastIndexOf("/") + 1);
+  if (resolved.origin !== base.origin || !resolved.pathname.startsWith(folder)) refuse();
+  return resolveShardUrl(modelJsonUrl, path);
 }
 
 async function fetchOrThrow(
@@ -400,11 +628,51 @@ async function fetchOrThrow(
       `${what} at ${url}: fetch failed (${(error as Error)?.message ?? String(error)})`,
     );
   }
+  throwIfAborted(options.signal);
   if (!response.ok) {
     const text = response.statusText ? ` ${response.statusText}` : "";
     throw new WeightsError(`${what} at ${url}: HTTP ${response.status}${text}`);
   }
   return response;
+}
+
+/** Reads a response body chunk by chunk when it has a stream (telling `progress`), else whole. */
+async function readBody(
+  response: ResponseLike,
+  progress: ProgressTracker,
+  signal: AbortSignal | undefined,
+): Promise<ArrayBuffer> {
+  const body = response.body;
+  if (!body || typeof body.getReader !== "function") {
+    const data = await response.arrayBuffer();
+    throwIfAborted(signal);
+    progress.shardDone(data.byteLength);
+    return data;
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      throwIfAborted(signal);
+      if (done) break;
+      chunks.push(value);
+      length += value.byteLength;
+      progress.add(value.byteLength);
+    }
+  } catch (error) {
+    void reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  progress.shardDone(0);
+  return out.buffer;
 }
 
 async function openUrl(url: string, options: LoadWeightsOptions): Promise<OpenedSource> {
@@ -426,22 +694,30 @@ async function openUrl(url: string, options: LoadWeightsOptions): Promise<Opened
   return {
     label,
     json,
-    async readShards(paths) {
-      const urls = paths.map((p) => resolveShardUrl(url, p));
+    async readShards(paths, progress) {
+      const urls = paths.map((p) => shardUrlInside(url, p));
+      const labels = paths.map((p, i) => `weights shard ${JSON.stringify(p)} at ${urls[i]}`);
       const data = await Promise.all(
-        urls.map(async (u) => {
-          const r = await fetchOrThrow(fetchFn, u, "weights shard", options);
+        urls.map(async (u, i) => {
+          const r = await fetchOrThrow(
+            fetchFn,
+            u,
+            `weights shard ${JSON.stringify(paths[i])}`,
+            options,
+          );
           try {
-            return await r.arrayBuffer();
+            return await readBody(r, progress, options.signal);
           } catch (error) {
             throwIfAborted(options.signal);
+            if (error instanceof AbortError) throw error;
+            if ((error as Error)?.name === "AbortError") throw new AbortError();
             throw new WeightsError(
-              `weights shard at ${u}: could not read the body (${(error as Error).message})`,
+              `${labels[i]}: could not read the body (${(error as Error).message})`,
             );
           }
         }),
       );
-      return { data, labels: urls.map((u) => `weights shard at ${u}`) };
+      return { data, labels };
     },
   };
 }
@@ -458,8 +734,12 @@ function openMemory(
   return {
     label,
     json,
-    async readShards(paths) {
-      if ("weightData" in source) return toArrayBuffer(source.weightData, "weightData");
+    async readShards(paths, progress) {
+      if ("weightData" in source) {
+        const data = toArrayBuffer(source.weightData, "weightData");
+        progress.add(data.byteLength);
+        return data;
+      }
       if (!Array.isArray(source.shards)) {
         throw new WeightsError(
           `${label}: expected shards to be an array of ArrayBuffers, got ${kindOf(source.shards)}`,
@@ -470,10 +750,9 @@ function openMemory(
           `${label}: the manifest lists ${paths.length} shard file(s) (${paths.join(", ") || "none"}), got ${source.shards.length} buffer(s)`,
         );
       }
-      return {
-        data: source.shards.map((s, i) => toArrayBuffer(s, `shard ${i} (${paths[i]})`)),
-        labels: paths.map((p) => `shard "${p}"`),
-      };
+      const data = source.shards.map((s, i) => toArrayBuffer(s, `shard ${i} (${paths[i]})`));
+      for (const d of data) progress.shardDone(d.byteLength);
+      return { data, labels: paths.map((p) => `shard "${p}"`) };
     },
   };
 }
@@ -523,7 +802,7 @@ async function openBlobs(source: {
   return {
     label,
     json,
-    async readShards(paths) {
+    async readShards(paths, progress) {
       if (!Array.isArray(source.shards)) {
         throw new WeightsError(
           `${label}: expected shards to be an array of files, got ${kindOf(source.shards)}`,
@@ -536,7 +815,9 @@ async function openBlobs(source: {
       const data = await Promise.all(
         blobs.map(async (b, i) => {
           try {
-            return await b.arrayBuffer();
+            const bytes = await b.arrayBuffer();
+            progress.shardDone(bytes.byteLength);
+            return bytes;
           } catch (error) {
             throw new WeightsError(
               `${labels[i]}: could not read the file (${(error as Error).message})`,
@@ -569,12 +850,12 @@ function checkByteCounts(
   read: { data: ArrayBuffer[]; labels: string[] } | ArrayBuffer,
   label: string,
 ): ArrayBuffer[] {
-  const groupBytes = groups.map((g) => g.entries.reduce((n, e) => n + size(e.shape) * 4, 0));
+  const need = groups.map(groupBytes);
   if (isArrayBuffer(read)) {
-    const need = groupBytes.reduce((a, b) => a + b, 0);
-    if (read.byteLength !== need) {
+    const total = need.reduce((a, b) => a + b, 0);
+    if (read.byteLength !== total) {
       throw new WeightsError(
-        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${need} (${need / 4} float32 values)`,
+        `${label}: weightData holds ${read.byteLength} bytes, the manifest needs ${describeBytes(total, groups).replace(" bytes", "")}`,
       );
     }
     return [read];
@@ -583,10 +864,10 @@ function checkByteCounts(
   groups.forEach((g, gi) => {
     const data = read.data.slice(next, next + g.paths.length);
     const got = data.reduce((n, d) => n + d.byteLength, 0);
-    if (got !== groupBytes[gi]) {
+    if (got !== need[gi]) {
       const files = read.labels.slice(next, next + g.paths.length).join(", ") || "no shard files";
       throw new WeightsError(
-        `${label}: weightsManifest[${g.index}] needs ${groupBytes[gi]} bytes (${groupBytes[gi] / 4} float32 values), its shards hold ${got} (${files})`,
+        `${label}: weightsManifest[${g.index}] needs ${describeBytes(need[gi], [g])}, its shards hold ${got} (${files})`,
       );
     }
     next += g.paths.length;
@@ -598,8 +879,8 @@ function checkByteCounts(
  * Loads a model's weights from a tfjs model.json and its shards: from a URL (with `fetch`, shards
  * relative to the model.json), from memory or from picked files (see {@link WeightsSource}).
  * Names and shapes are checked against the model before the shards are read; the loaded tensors
- * then pass {@link checkWeights} (finite, masked entries zero) or are disposed. Only float32
- * weights are accepted.
+ * then pass {@link checkWeights} (finite, masked entries zero) or are disposed. Tensors are
+ * float32, stored as float32 or quantized (float16, uint8, uint16: dequantized here).
  *
  * Errors are WeightsErrors naming the tensor (`weight "C3/kernel": model.json at …: expected shape
  * [5, 5, 6, 16], got [5, 5, 6, 15]`) or the file or URL (`model.json at https://…: HTTP 404`); an
@@ -614,17 +895,45 @@ export async function loadWeights(
   source: WeightsSource,
   options: LoadWeightsOptions = {},
 ): Promise<Map<string, tf.Tensor>> {
+  return (await loadWeightsWithMetadata(model, source, options)).weights;
+}
+
+/**
+ * {@link loadWeights}, also returning what the model.json records about the weights (LRN
+ * constants, preprocessing, release: see metadata.ts). Apply it with `applyWeightsMetadata` to
+ * run the weights as they were trained; the weights fit both specs (LRN has no weights).
+ *
+ * ```ts
+ * const { weights, metadata } = await loadWeightsWithMetadata(model, url, { onProgress });
+ * const trained = compileModel(applyWeightsMetadata(model.spec, metadata));
+ * ```
+ */
+export async function loadWeightsWithMetadata(
+  model: CompiledModel,
+  source: WeightsSource,
+  options: LoadWeightsOptions = {},
+): Promise<{ weights: Map<string, tf.Tensor>; metadata: WeightsMetadata; modelJson: unknown }> {
   throwIfAborted(options.signal);
   const opened = await openSource(source, options);
   throwIfAborted(options.signal);
   const parsed = parseManifest(opened.json, opened.label);
+  const metadata = weightsMetadata(opened.json, opened.label);
   checkManifestAgainstModel(model, parsed, opened.label, options.checkModelName ?? true);
   const paths = parsed.groups.flatMap((g) => g.paths);
-  const read = await opened.readShards(paths);
+  const totalBytes = parsed.groups.reduce((n, g) => n + groupBytes(g), 0);
+  const progress = progressTracker(totalBytes, paths.length, options.onProgress);
+  const read = await opened.readShards(paths, progress);
   throwIfAborted(options.signal);
   const buffers = checkByteCounts(parsed.groups, read, opened.label);
   const specs: tf.io.WeightsManifestEntry[] = parsed.groups.flatMap((g) =>
-    g.entries.map((e) => ({ name: e.name, shape: e.shape, dtype: "float32" as const })),
+    g.entries.map((e): tf.io.WeightsManifestEntry => ({
+      name: e.name,
+      shape: e.shape,
+      dtype: "float32",
+      ...(e.quantization
+        ? { quantization: e.quantization as tf.io.WeightsManifestEntry["quantization"] }
+        : {}),
+    })),
   );
   const decoded = tf.io.decodeWeights(buffers.length === 1 ? buffers[0] : buffers, specs);
   const out = new Map<string, tf.Tensor>();
@@ -635,5 +944,5 @@ export async function loadWeights(
     for (const t of Object.values(decoded)) t.dispose();
     throw error;
   }
-  return out;
+  return { weights: out, metadata, modelJson: opened.json };
 }

@@ -177,4 +177,44 @@ describe("ExplorerLoader", () => {
       expect(tf.memory().numTensors).toBe(before);
     }
   });
+
+  it("cancel: the weights' signal aborts, phase failed, ready resolves, loadFailed not told; late weights freed; retry loads", async () => {
+    const before = tf.memory().numTensors;
+    const first = deferred<LoadedModel>();
+    let signal: AbortSignal | undefined;
+    let calls = 0;
+    const { loader, log, disconnect } = setUp({
+      weights: async (_seeded, s) => {
+        if (calls++ > 0) {
+          const m = model();
+          return { model: m, weights: initWeights(m, { seed: 0 }) };
+        }
+        signal = s;
+        return first.promise;
+      },
+    });
+    expect(loader.cancel()).toBe(false); // nothing in flight
+    loader.update("a");
+    await new Promise((r) => setTimeout(r, 0)); // the load waits for its weights
+    expect(loader.phase).toBe("loading");
+    expect(loader.cancel()).toBe(true);
+    expect(signal?.aborted).toBe(true);
+    expect(loader.phase).toBe("failed");
+    expect(await settles(loader.ready)).toBe(true);
+    const m = model();
+    const late = initWeights(m, { seed: 1 });
+    first.resolve({ model: m, weights: late });
+    await new Promise((r) => setTimeout(r, 0));
+    expect([...late.values()].every((t) => t.isDisposed)).toBe(true);
+    expect(loader.simulator).toBeUndefined();
+    expect(log.some((line) => line.startsWith("failed"))).toBe(false);
+    // The same key does not load again by itself; Retry does.
+    expect(loader.update("a")).toBe(false);
+    loader.retry(false);
+    expect(loader.update("a")).toBe(true);
+    await loader.ready;
+    expect(loader.phase).toBe("ready");
+    disconnect();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

@@ -160,6 +160,19 @@ export class ExplorerLoader<L extends LoadedModel> implements ReactiveController
     this.#host.requestUpdate();
   }
 
+  /**
+   * Stops the load in flight (the reader's Cancel): its fetches are aborted, nothing it made is
+   * kept, and the phase is `failed` (the explorer says why; `loadFailed` is not called). Retry or
+   * `useSeeded()` loads again. Says whether a load was in flight.
+   */
+  cancel(): boolean {
+    if (this.#phase !== "loading") return false;
+    this.#teardown();
+    this.#setPhase("failed");
+    this.#settle?.();
+    return true;
+  }
+
   async #load(): Promise<void> {
     this.#teardown();
     const abort = new AbortController();
@@ -197,6 +210,8 @@ export class ExplorerLoader<L extends LoadedModel> implements ReactiveController
       await this.#steps.started?.();
     } catch (error) {
       if (abort.signal.aborted || error instanceof AbortError) return;
+      // What the failed load still has in flight (the other shards of a weights URL) stops.
+      abort.abort(new AbortError("the load failed"));
       this.#setPhase("failed");
       if (this.#contextLost) this.#steps.contextLost();
       else this.#steps.loadFailed(error);
