@@ -173,7 +173,19 @@ describe("JSON input", () => {
 
   test.each([
     ["malformed", "[[1,", /not valid JSON/],
-    ["not an array", '{"a": 1}', /expected a nested array of shape \[2, 2, 1\], got object/],
+    ["not an array", '{"a": 1}', /expected a nested array of shape \[2, 2, 1\], got an object/],
+    ["a string", '"hello"', /expected a nested array of shape \[2, 2, 1\], got the string "hello"/],
+    ["NaN in", "[[[NaN]]]", /not valid JSON: .*JSON has no NaN or Infinity/],
+    [
+      "1e999 (which JSON.parse reads as Infinity) in",
+      "[[[1], [1e999]], [[3], [4]]]",
+      /finite number at \[0\]\[1\]\[0\], got a number too large to be finite/,
+    ],
+    [
+      "a 10-level deep",
+      "[".repeat(10) + "0" + "]".repeat(10),
+      /shape \[2, 2, 1\], got an array nested 10 levels deep/,
+    ],
     [
       "wrong shape",
       "[[1, 2], [3, 4]]",

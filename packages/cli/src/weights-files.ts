@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { WeightsError, type SavedWeights, type WeightsModelJson } from "@convstep/engine";
-import { UsageError, fileError } from "./cli-error.js";
+import { UsageError, fileError, quote } from "./cli-error.js";
 
 /** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */
 export interface WeightsOnDisk {
@@ -31,17 +31,55 @@ function toArrayBuffer(buffer: Buffer): ArrayBuffer {
 }
 
 /**
- * A manifest path as a file under `dir`; WeightsError when it is absolute or climbs out of `dir`
- * (a model.json may only name files beside it or below it).
+ * A manifest path as a file under `dir`; WeightsError when it is a URL, absolute or climbs out of
+ * `dir` (a model.json may only name files beside it or below it).
  */
 function shardFile(dir: string, path: string, jsonPath: string): string {
   const parts = path.split(/[\\/]/);
-  if (isAbsolute(path) || parts.includes("..") || path === "") {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) {
     throw new WeightsError(
-      `${jsonPath}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+      `${jsonPath}: the shard path ${quote(path, 60)} is a URL; on the command line shards are files beside the model.json`,
+    );
+  }
+  if (isAbsolute(path) || /^[a-z]:/i.test(path) || parts.includes("..") || path === "") {
+    throw new WeightsError(
+      `${jsonPath}: the shard path ${quote(path, 60)} must be relative and stay in the model.json's folder`,
     );
   }
   return join(dir, ...parts);
+}
+
+/** The most bytes a model.json may have (the manifest only: the weights are in the shards). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Parses a model.json's bytes; WeightsError naming the file when they are binary (a shard given in
+ * its place), too large for a manifest, or not JSON.
+ */
+function parseManifest(bytes: Buffer, jsonPath: string): unknown {
+  const expected = "expected a TensorFlow.js model.json (JSON text with a weightsManifest)";
+  if (bytes.length > MAX_MANIFEST_BYTES) {
+    throw new WeightsError(
+      `${jsonPath}: ${(bytes.length / 2 ** 20).toFixed(0)} MB is too large for a model.json; ${expected}`,
+    );
+  }
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0) || !/^\s*\{/.test(head.toString("utf8"))) {
+    const what =
+      head.includes(0) || /\.bin$/i.test(jsonPath)
+        ? "binary data (a weights shard?)"
+        : "text that is not a JSON object";
+    throw new WeightsError(`${jsonPath}: not a model.json: it holds ${what}; ${expected}`);
+  }
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = / at position (\d+)/.exec(message)?.[1];
+    throw new WeightsError(
+      `${jsonPath}: not valid JSON (${at === undefined ? "a syntax error" : `a syntax error at character ${at}`}); ${expected}`,
+    );
+  }
 }
 
 /** The shard paths a parsed model.json lists, in order; WeightsError naming the file otherwise. */
@@ -71,18 +109,13 @@ function manifestPaths(json: unknown, jsonPath: string): string[] {
  * ```
  */
 export async function readWeightsFromDisk(modelJsonPath: string): Promise<WeightsOnDisk> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(modelJsonPath, "utf8");
+    bytes = await readFile(modelJsonPath);
   } catch (error) {
     throw fileError(modelJsonPath, error);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new WeightsError(`${modelJsonPath}: not valid JSON (${(error as Error).message})`);
-  }
+  const json = parseManifest(bytes, modelJsonPath);
   const dir = dirname(modelJsonPath);
   const files = manifestPaths(json, modelJsonPath).map((p) => shardFile(dir, p, modelJsonPath));
   const shards = await Promise.all(

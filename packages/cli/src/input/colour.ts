@@ -2,7 +2,7 @@
  * From RGBA to the pixels a model reads: grey levels for LeNet, RGB for AlexNet. Transparent
  * pixels are composited over white (a drawing on a transparent canvas is ink on paper).
  */
-import type { RgbaImage } from "./png-image.js";
+import type { RgbaImage } from "./rgba-image.js";
 
 /** A single-channel image, row-major, values in [0, 1]. */
 export interface GreyImage {
