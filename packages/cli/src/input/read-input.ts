@@ -79,7 +79,7 @@ function formatByName(file: string): "PNG" | "JPEG" | undefined {
  * header, within 40 megapixels and 16,384 pixels a side) has passed. InputError or UsageError
  * naming the file otherwise.
  */
-export function decodeImageFile(bytes: Buffer, file: string): RgbaImage {
+export async function decodeImageFile(bytes: Buffer, file: string): Promise<RgbaImage> {
   const header = checkImageFile(bytes, quote(file));
   switch (header.format) {
     case "png":
@@ -114,7 +114,7 @@ export async function readModelInput(model: CompiledModel, file: string): Promis
     );
   }
   if (format !== undefined) {
-    const image = decodeImageFile(bytes, file);
+    const image = await decodeImageFile(bytes, file);
     let data: Float32Array;
     try {
       data = preprocessImage(model, image);
