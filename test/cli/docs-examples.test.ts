@@ -9,10 +9,16 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { decodeDigits } from "@convstep/models";
 import { exampleDigits } from "../../scripts/example-digits.js";
-import { REPO, requireBuilt, runCli } from "./harness.js";
+import { BIN, REPO, requireBuilt, runCli } from "./harness.js";
+
+/**
+ * A hang guard, not a speed limit: AlexNet's examples take seconds alone and half a minute on a
+ * loaded machine.
+ */
+const RUN_GUARD_MS = 240_000;
 
 const FILES = [
   "README.md",
@@ -155,11 +161,11 @@ describe("the example inputs", () => {
 });
 
 describe("every convstep example in the README and docs runs verbatim", () => {
-  requireBuilt();
+  beforeAll(requireBuilt);
   test.each(EXAMPLES.map((e) => [`${e.where}: convstep ${e.args.join(" ")}`, e] as const))(
     "%s",
     async (_title, example) => {
-      const result = await runCli(example.args, REPO);
+      const result = await runCli(example.args, REPO, BIN, RUN_GUARD_MS);
       const printed = [
         ...result.stderr.split("\n").filter((l) => l !== ""),
         ...result.stdout.replace(/\n$/, "").split("\n"),
@@ -177,5 +183,6 @@ describe("every convstep example in the README and docs runs verbatim", () => {
         ).toBe(true);
       }
     },
+    RUN_GUARD_MS + 10_000,
   );
 });
