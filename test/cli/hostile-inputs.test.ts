@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -209,6 +210,12 @@ beforeAll(async () => {
   manifest("huge-shape", (j) => void (group(j).weights[0].shape = [1e9, 1e9, 1e9, 1e9]));
   manifest("negative-shape", (j) => void (group(j).weights[0].shape = [-5, 5, 1, 6]));
   writeFileSync(file("not-json.model.json"), "weightsManifest: [group1-shard1of1.bin]\n");
+  symlinkSync("/dev/zero", file("endless.bin"));
+  manifest("endless", (j) => void (group(j).paths = ["endless.bin"]));
+  writeFileSync(
+    file("huge.model.json"),
+    `{"weightsManifest": [], "pad": "${"x".repeat((17 << 20) - 100)}"}`,
+  );
   writeFileSync(file(ESC_NAME), "not an image\n");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -405,6 +412,21 @@ const cases: readonly [string, () => string[], RegExp][] = [
     "a weight with a negative dimension",
     () => withWeights(file("negative-shape.model.json")),
     /weight "C1\/kernel": .*negative-shape\.model\.json: expected a shape of non-negative integers, got \[-5,5,1,6\]$/,
+  ],
+  [
+    "a shard that is /dev/zero (through a link)",
+    () => withWeights(file("endless.model.json")),
+    /endless\.bin" is not a regular file \(a device, pipe or socket\); give a file \(a weights shard listed in .*endless\.model\.json\)$/,
+  ],
+  [
+    "a model.json of 17 MB",
+    () => withWeights(file("huge.model.json")),
+    /huge\.model\.json" is 17 MB; a model\.json may have at most 16 MB$/,
+  ],
+  [
+    "/dev/zero as the input",
+    () => ["trace", "lenet5-keras", "--input", "/dev/zero"],
+    /^convstep: "\/dev\/zero" is not a regular file \(a device, pipe or socket\); give a file$/,
   ],
   // Markup and terminal escapes in names and arguments
   [

@@ -3,10 +3,11 @@
  * what the engine's `saveWeights` produced. The engine itself never touches the file system; these
  * functions hand it bytes in memory.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { WeightsError, type SavedWeights, type WeightsModelJson } from "@convstep/engine";
-import { UsageError, fileError, quote } from "./cli-error.js";
+import { UsageError, quote } from "./cli-error.js";
+import { readFileBounded } from "./read-file.js";
 
 /** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */
 export interface WeightsOnDisk {
@@ -52,17 +53,15 @@ function shardFile(dir: string, path: string, jsonPath: string): string {
 /** The most bytes a model.json may have (the manifest only: the weights are in the shards). */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
+/** The most bytes one shard may have: AlexNet's 60,965,224 float32 weights are 244 MB in all. */
+const MAX_SHARD_BYTES = 512 * 1024 * 1024;
+
 /**
  * Parses a model.json's bytes; WeightsError naming the file when they are binary (a shard given in
- * its place), too large for a manifest, or not JSON.
+ * its place) or not JSON.
  */
 function parseManifest(bytes: Buffer, jsonPath: string): unknown {
   const expected = "expected a TensorFlow.js model.json (JSON text with a weightsManifest)";
-  if (bytes.length > MAX_MANIFEST_BYTES) {
-    throw new WeightsError(
-      `${jsonPath}: ${(bytes.length / 2 ** 20).toFixed(0)} MB is too large for a model.json; ${expected}`,
-    );
-  }
   const head = bytes.subarray(0, 4096);
   if (head.includes(0) || !/^\s*\{/.test(head.toString("utf8"))) {
     const what =
@@ -109,22 +108,17 @@ function manifestPaths(json: unknown, jsonPath: string): string[] {
  * ```
  */
 export async function readWeightsFromDisk(modelJsonPath: string): Promise<WeightsOnDisk> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(modelJsonPath);
-  } catch (error) {
-    throw fileError(modelJsonPath, error);
-  }
+  const bytes = await readFileBounded(modelJsonPath, MAX_MANIFEST_BYTES, "a model.json");
   const json = parseManifest(bytes, modelJsonPath);
   const dir = dirname(modelJsonPath);
   const files = manifestPaths(json, modelJsonPath).map((p) => shardFile(dir, p, modelJsonPath));
   const shards = await Promise.all(
     files.map(async (file) => {
       try {
-        return toArrayBuffer(await readFile(file));
+        return toArrayBuffer(await readFileBounded(file, MAX_SHARD_BYTES, "a weights shard"));
       } catch (error) {
-        const e = fileError(file, error);
-        throw new UsageError(`${e.message} (a weights shard listed in ${modelJsonPath})`);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UsageError(`${message} (a weights shard listed in ${modelJsonPath})`);
       }
     }),
   );

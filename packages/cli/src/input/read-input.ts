@@ -3,14 +3,14 @@
  * decoded and preprocessed for the model) or JSON (a nested array already in the model's input
  * shape).
  */
-import { open } from "node:fs/promises";
 import {
   ConvstepError,
   checkImageFile,
   sniffImageFormat,
   type CompiledModel,
 } from "@convstep/engine";
-import { UsageError, fileError, quote } from "../cli-error.js";
+import { UsageError, quote } from "../cli-error.js";
+import { readFileBounded } from "../read-file.js";
 import { PREPROCESSING, preprocessImage } from "../preprocess/by-model.js";
 import { decodeJpeg } from "./jpeg-image.js";
 import { parseJsonInput } from "./json-input.js";
@@ -36,28 +36,9 @@ export interface ModelInput {
   readonly preprocessing?: string;
 }
 
-/**
- * Reads a file's bytes (at most `maxBytes`); UsageError naming the file when it cannot be read or
- * is larger.
- */
-export async function readBytes(file: string, maxBytes = MAX_INPUT_BYTES): Promise<Buffer> {
-  try {
-    const handle = await open(file, "r");
-    try {
-      const { size } = await handle.stat();
-      if (size > maxBytes) {
-        throw new UsageError(
-          `${quote(file)} is ${(size / 2 ** 20).toFixed(0)} MB; input files may have at most ${maxBytes / 2 ** 20} MB`,
-        );
-      }
-      return await handle.readFile();
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw fileError(file, error);
-  }
+/** Reads an input file's bytes (at most `maxBytes`); UsageError naming the file otherwise. */
+export function readBytes(file: string, maxBytes = MAX_INPUT_BYTES): Promise<Buffer> {
+  return readFileBounded(file, maxBytes, "input files");
 }
 
 /** Whether the bytes look like JSON text (the first non-blank character opens an array or object). */
