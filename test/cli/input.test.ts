@@ -15,7 +15,7 @@ import { isMnistLike, mnistDigit } from "../../packages/cli/src/preprocess/lenet
 import { expectAllClose } from "../helpers.js";
 import { encodePng, sevenInk } from "./digit-png.js";
 
-/** An RGBA image from per-pixel [r, g, b, a] values in [0, 1]. */
+/** An RGBA image from per-pixel [r, g, b, a] values in [0, 1] (multiples of 1/255). */
 function rgba(
   width: number,
   height: number,
@@ -23,7 +23,13 @@ function rgba(
   alpha = false,
   color = true,
 ): RgbaImage {
-  return { width, height, data: Float32Array.from(pixels.flat()), alpha, color };
+  return {
+    width,
+    height,
+    data: Uint8Array.from(pixels.flat(), (v) => Math.round(v * 255)),
+    alpha,
+    color,
+  };
 }
 
 describe("PNG decoding", () => {
@@ -73,12 +79,12 @@ describe("JPEG decoding", () => {
     return Buffer.from(jpeg.encode({ data, width: 16, height: 8 }, 100).data);
   };
 
-  test("a 16×8 JPEG of RGB (200, 40, 90) decodes to 16×8 pixels of that colour (±3/255)", () => {
+  test("a 16×8 JPEG of RGB (200, 40, 90) decodes to 16×8 pixels of that colour (±3)", () => {
     const image = decodeJpeg(solid([200, 40, 90]), "red.jpg");
     expect([image.width, image.height]).toEqual([16, 8]);
     for (let i = 0; i < 16 * 8; i++) {
-      expectAllClose(image.data.subarray(4 * i, 4 * i + 4), [200 / 255, 40 / 255, 90 / 255, 1], {
-        atol: 3 / 255,
+      expectAllClose(image.data.subarray(4 * i, 4 * i + 4), [200, 40, 90, 255], {
+        atol: 3,
         rtol: 0,
       });
     }
@@ -106,18 +112,18 @@ describe("grey and RGB", () => {
     expectAllClose(toGrey(image).data, [0.299, 0.587, 0.114]);
   });
 
-  test("transparent pixels are white paper: black at alpha 0.25 → 0.75", () => {
+  test("transparent pixels are white paper: black at alpha 0.2 → 0.8", () => {
     const image = rgba(
       2,
       1,
       [
-        [0, 0, 0, 0.25],
+        [0, 0, 0, 0.2],
         [0, 0, 0, 1],
       ],
       true,
     );
-    expectAllClose(toGrey(image).data, [0.75, 0]);
-    expectAllClose(toRgb(image).data, [0.75, 0.75, 0.75, 0, 0, 0]);
+    expectAllClose(toGrey(image).data, [0.8, 0]);
+    expectAllClose(toRgb(image).data, [0.8, 0.8, 0.8, 0, 0, 0]);
   });
 
   test("white strokes on a transparent canvas: alpha becomes the ink", () => {
@@ -127,11 +133,11 @@ describe("grey and RGB", () => {
       [
         [1, 1, 1, 0],
         [1, 1, 1, 1],
-        [1, 1, 1, 0.5],
+        [1, 1, 1, 0.6],
       ],
       true,
     );
-    expectAllClose(toGrey(image).data, [0, 1, 0.5]);
+    expectAllClose(toGrey(image).data, [0, 1, 0.6]);
   });
 });
 

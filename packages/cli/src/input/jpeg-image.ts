@@ -1,12 +1,12 @@
 /**
- * Decoding a JPEG file into an RGBA image of floats in [0, 1] with jpeg-js. Callers check the size
+ * Decoding a JPEG file into an 8-bit RGBA image with jpeg-js. Callers check the size
  * in the header first (`checkImageFile`); jpeg-js' own limits on pixels and memory are a second
  * guard for what a header can hide (a frame whose tables ask for more).
  */
 import { MAX_IMAGE_PIXELS } from "@convstep/engine";
 import jpeg from "jpeg-js";
 import { UsageError, quote } from "../cli-error.js";
-import { rgbaToFloats, type RgbaImage } from "./rgba-image.js";
+import type { RgbaImage } from "./rgba-image.js";
 
 /** The most memory jpeg-js may take for one image, in MB: a 40-megapixel RGBA image is 160 MB. */
 export const JPEG_MAX_MEMORY_MB = 1024;
@@ -42,7 +42,7 @@ export function decodeJpeg(bytes: Uint8Array, file: string): RgbaImage {
   return {
     width: decoded.width,
     height: decoded.height,
-    data: rgbaToFloats(decoded.data),
+    data: decoded.data,
     color: true,
     alpha: false,
   };

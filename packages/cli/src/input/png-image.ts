@@ -1,12 +1,12 @@
 /**
- * Decoding a PNG file into an RGBA image of floats in [0, 1]. pngjs turns every colour type (grey,
+ * Decoding a PNG file into an 8-bit RGBA image. pngjs turns every colour type (grey,
  * grey+alpha, RGB, RGBA, palette) and bit depth (1–16) into 8-bit RGBA. Callers check the size in
  * the header first (`checkImageFile`): pngjs allocates what the header asks for.
  */
 import { crc32 } from "node:zlib";
 import pngjs from "pngjs";
 import { UsageError, quote } from "../cli-error.js";
-import { rgbaToFloats, type RgbaImage } from "./rgba-image.js";
+import type { RgbaImage } from "./rgba-image.js";
 
 export type { RgbaImage } from "./rgba-image.js";
 
@@ -84,7 +84,7 @@ export async function decodePng(bytes: Buffer, file: string): Promise<RgbaImage>
   return {
     width: png.width,
     height: png.height,
-    data: rgbaToFloats(png.data),
+    data: png.data,
     color: meta.color,
     alpha: meta.alpha,
   };
