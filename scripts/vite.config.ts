@@ -30,6 +30,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         "make-digits": here("make-digits.ts"),
+        "make-example-digits": here("make-example-digits.ts"),
         "train-lenet": here("train-lenet.ts"),
       },
       output: { format: "esm", entryFileNames: "[name].mjs" },

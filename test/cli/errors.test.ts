@@ -57,7 +57,7 @@ const cases: readonly [string, () => string[], RegExp][] = [
   [
     "a truncated PNG",
     () => ["trace", "lenet5-keras", "--input", file("truncated.png")],
-    /not a readable PNG/,
+    /"[^"]*truncated\.png" looks like a PNG file but its header is cut short or damaged/,
   ],
   [
     "neither PNG nor JSON",
@@ -174,6 +174,25 @@ const cases: readonly [string, () => string[], RegExp][] = [
     /--seed/,
   ],
   ["predict without files", () => ["predict", "lenet5-keras"], /at least one input file/],
+  [
+    "an option given twice",
+    () => [
+      "explain",
+      "lenet5-1998",
+      "--input",
+      file("seven.png"),
+      "--layer",
+      "C1",
+      "--layer",
+      "C3",
+    ],
+    /option --layer was given 2 times \("C1" and "C3"\); give it once/,
+  ],
+  [
+    "an unknown option, with the command's options listed",
+    () => ["trace", "lenet5-keras", "--backend", "gpu"],
+    /unknown option --backend for "trace"; its options are --input, --layer, --full, --json, --weights, --seed/,
+  ],
   [
     "predict with one bad file of two",
     () => ["predict", "lenet5-keras", file("seven.png"), file("fake.png")],

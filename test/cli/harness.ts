@@ -28,15 +28,28 @@ export function requireBuilt(): void {
   }
 }
 
-/** Runs `node packages/cli/dist/bin.js ...args` in the repository root. */
-export function runCli(args: readonly string[], cwd = REPO): Promise<CliResult> {
+/**
+ * Runs `node packages/cli/dist/bin.js ...args` (or another script, `bin`) in the repository root.
+ * A run still going after `timeoutMs` is killed and reported with status null: a hang guard, not a
+ * speed test.
+ */
+export function runCli(
+  args: readonly string[],
+  cwd = REPO,
+  bin = BIN,
+  timeoutMs = 60_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
-      { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+      [bin, ...args],
+      { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs },
       (error, stdout, stderr) => {
         const code = (error as { code?: unknown } | null)?.code;
+        if (error && (error as { killed?: boolean }).killed) {
+          reject(new Error(`convstep ${args.join(" ")} did not finish in ${timeoutMs / 1000} s`));
+          return;
+        }
         if (error && typeof code !== "number") {
           reject(error);
           return;

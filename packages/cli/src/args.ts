@@ -3,7 +3,7 @@
  * conversions (integers, required values) every command shares. Errors are UsageErrors.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "./cli-error.js";
+import { UsageError, quote } from "./cli-error.js";
 
 /** The options a command accepts, in `util.parseArgs`' format. */
 export type OptionSpecs = Record<
@@ -20,14 +20,22 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
 }
 
+/** The options of a command as they are typed: `--input, --layer, --json`. */
+function optionList(options: OptionSpecs): string {
+  return Object.keys(options)
+    .map((name) => `--${name}`)
+    .join(", ");
+}
+
 /** Rewrites util.parseArgs' messages (which mention its API) in the user's terms. */
-function usageMessage(error: unknown, command: string): string {
+function usageMessage(error: unknown, command: string, options: OptionSpecs): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown }).code;
-  const option = /'([^']+)'/.exec(message)?.[1]?.split(" ")[0];
+  const raw = /'([^']+)'/.exec(message)?.[1]?.split(" ")[0];
+  const option = raw === undefined ? undefined : quote(raw, 40).slice(1, -1);
   switch (code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `unknown option ${option ?? ""} for "${command}" (see convstep ${command} --help)`;
+      return `unknown option ${option ?? ""} for "${command}"; its options are ${optionList(options)} (see convstep ${command} --help)`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       if (/argument missing/.test(message)) {
         return `option ${option ?? ""} needs a value (see convstep ${command} --help)`;
@@ -41,23 +49,72 @@ function usageMessage(error: unknown, command: string): string {
   }
 }
 
-/** Parses `argv` strictly against `options`; UsageError for unknown options or missing values. */
+/** The options' tokens as parseArgs reads them. */
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/**
+ * UsageError when an option that takes one value is given more than once (`--layer C1 --layer
+ * C3`): util.parseArgs would silently keep the last.
+ */
+function refuseRepeats(tokens: readonly Token[], options: OptionSpecs): void {
+  const seen = new Map<string, string[]>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || options[token.name]?.multiple) continue;
+    const given = seen.get(token.name) ?? [];
+    given.push(token.value ?? "");
+    seen.set(token.name, given);
+    if (given.length > 1) {
+      const values = given.some((v) => v !== "")
+        ? ` (${given.map((v) => quote(v, 40)).join(" and ")})`
+        : "";
+      throw new UsageError(
+        `option --${token.name} was given ${given.length} times${values}; give it once`,
+      );
+    }
+  }
+}
+
+/**
+ * Parses `argv` strictly against `options`; UsageError for unknown options, missing values and
+ * options given twice.
+ */
 export function parseCommandArgs(
   argv: readonly string[],
   options: OptionSpecs,
   command: string,
 ): ParsedArgs {
+  const all: OptionSpecs = { ...options, help: { type: "boolean", short: "h" } };
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const { values, positionals } = parseArgs({
+    parsed = parseArgs({
       args: [...argv],
-      options: { ...options, help: { type: "boolean", short: "h" } },
+      options: all,
       allowPositionals: true,
       strict: true,
+      tokens: true,
     });
-    return { values: values as OptionValues, positionals };
   } catch (error) {
-    throw new UsageError(usageMessage(error, command));
+    throw new UsageError(usageMessage(error, command, options));
   }
+  refuseRepeats(parsed.tokens ?? [], all);
+  return { values: parsed.values as OptionValues, positionals: parsed.positionals };
+}
+
+/**
+ * A string option whose value must be one of `choices`, or undefined when it was not given;
+ * UsageError listing the choices otherwise (`--backend expects one of cpu, wasm; got "gpu"`).
+ */
+export function choiceOption<T extends string>(
+  values: OptionValues,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const raw = stringOption(values, name);
+  if (raw === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(raw)) {
+    throw new UsageError(`--${name} expects one of ${choices.join(", ")}; got ${quote(raw, 40)}`);
+  }
+  return raw as T;
 }
 
 /** A string option's value, or undefined when it was not given. */
@@ -92,12 +149,12 @@ export function integerOption(
   const raw = stringOption(values, name);
   if (raw === undefined) return undefined;
   if (!/^[+-]?\d+$/.test(raw.trim())) {
-    throw new UsageError(`--${name} expects an integer, got ${JSON.stringify(raw)}`);
+    throw new UsageError(`--${name} expects an integer, got ${quote(raw, 40)}`);
   }
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Infinity ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
-    throw new UsageError(`--${name} expects ${range}, got ${raw}`);
+    throw new UsageError(`--${name} expects ${range}, got ${quote(raw, 40).slice(1, -1)}`);
   }
   return value;
 }
@@ -116,7 +173,7 @@ export function onePositional(
   }
   if (positionals.length > 1) {
     throw new UsageError(
-      `"${command}" takes one ${what}, got ${positionals.length}: ${positionals.join(" ")}`,
+      `"${command}" takes one ${what}, got ${positionals.length}: ${positionals.map((p) => quote(p, 40)).join(" ")}`,
     );
   }
   return positionals[0];

@@ -37,7 +37,7 @@ export function fileError(path: string, error: unknown): UsageError {
       : error instanceof Error
         ? error.message
         : String(error);
-  return new UsageError(`cannot read ${JSON.stringify(path)}: ${reason}`);
+  return new UsageError(`cannot read ${quote(path)}: ${reason}`);
 }
 
 /** Whether an error is the user's (exit 2) rather than convstep's (exit 1). */
@@ -45,9 +45,37 @@ export function isUserError(error: unknown): boolean {
   return error instanceof UsageError || error instanceof ConvstepError;
 }
 
-/** The single line printed for an error: `convstep: <message>` (newlines folded into spaces). */
+/** The longest error line convstep prints, in characters; a longer message is cut with "…". */
+export const MAX_ERROR_LINE = 300;
+
+/**
+ * A value the user gave (a file name, an option's value), quoted for a message: JSON-style
+ * quotes and escapes, so control characters such as ANSI escapes print as `\u001b`, and cut to
+ * `max` characters.
+ */
+export function quote(value: string, max = 80): string {
+  const cut = value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return JSON.stringify(cut);
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** `text` with its control characters (a terminal's escape sequences) written as `\u001b`. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The single line printed for an error: `convstep: <message>`, newlines folded into spaces, control
+ * characters (a terminal's escape sequences) written as `\u001b`, at most {@link MAX_ERROR_LINE}
+ * characters.
+ */
 export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const oneLine = message.replace(/\s*\n\s*/g, " ").trim();
-  return isUserError(error) ? `convstep: ${oneLine}` : `convstep: internal error: ${oneLine}`;
+  const text = printable(
+    isUserError(error) ? `convstep: ${oneLine}` : `convstep: internal error: ${oneLine}`,
+  );
+  return text.length > MAX_ERROR_LINE ? `${text.slice(0, MAX_ERROR_LINE - 1)}…` : text;
 }

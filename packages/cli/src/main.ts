@@ -9,6 +9,7 @@ import {
   EXIT_USAGE,
   UsageError,
   errorLine,
+  quote,
   isUserError,
 } from "./cli-error.js";
 import type { Command } from "./commands/command.js";
@@ -67,7 +68,7 @@ function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     throw new UsageError(
-      `unknown command ${JSON.stringify(name)}; commands: ${COMMANDS.map((c) => c.name).join(", ")} (see convstep --help)`,
+      `unknown command ${quote(name, 40)}; commands: ${COMMANDS.map((c) => c.name).join(", ")} (see convstep --help)`,
     );
   }
   return command;

@@ -3,7 +3,7 @@
  * what the engine's `saveWeights` produced. The engine itself never touches the file system; these
  * functions hand it bytes in memory.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import {
   WeightsError,
@@ -12,7 +12,8 @@ import {
   type WeightsMetadata,
   type WeightsModelJson,
 } from "@convstep/engine";
-import { UsageError, fileError } from "./cli-error.js";
+import { UsageError, fileError, quote } from "./cli-error.js";
+import { readFileBounded } from "./read-file.js";
 
 /** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */
 export interface WeightsOnDisk {
@@ -37,17 +38,53 @@ function toArrayBuffer(buffer: Buffer): ArrayBuffer {
 }
 
 /**
- * A manifest path as a file under `dir`; WeightsError when it is absolute or climbs out of `dir`
- * (a model.json may only name files beside it or below it).
+ * A manifest path as a file under `dir`; WeightsError when it is a URL, absolute or climbs out of
+ * `dir` (a model.json may only name files beside it or below it).
  */
 function shardFile(dir: string, path: string, jsonPath: string): string {
   const parts = path.split(/[\\/]/);
-  if (isAbsolute(path) || parts.includes("..") || path === "") {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) {
     throw new WeightsError(
-      `${jsonPath}: the shard path ${JSON.stringify(path)} must be relative and stay in the model.json's folder`,
+      `${jsonPath}: the shard path ${quote(path, 60)} is a URL; on the command line shards are files beside the model.json`,
+    );
+  }
+  if (isAbsolute(path) || /^[a-z]:/i.test(path) || parts.includes("..") || path === "") {
+    throw new WeightsError(
+      `${jsonPath}: the shard path ${quote(path, 60)} must be relative and stay in the model.json's folder`,
     );
   }
   return join(dir, ...parts);
+}
+
+/** The most bytes a model.json may have (the manifest only: the weights are in the shards). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+/** The most bytes one shard may have: AlexNet's 60,965,224 float32 weights are 244 MB in all. */
+const MAX_SHARD_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Parses a model.json's bytes; WeightsError naming the file when they are binary (a shard given in
+ * its place) or not JSON.
+ */
+function parseManifest(bytes: Buffer, jsonPath: string): unknown {
+  const expected = "expected a TensorFlow.js model.json (JSON text with a weightsManifest)";
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0) || !/^\s*\{/.test(head.toString("utf8"))) {
+    const what =
+      head.includes(0) || /\.bin$/i.test(jsonPath)
+        ? "binary data (a weights shard?)"
+        : "text that is not a JSON object";
+    throw new WeightsError(`${jsonPath}: not a model.json: it holds ${what}; ${expected}`);
+  }
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = / at position (\d+)/.exec(message)?.[1];
+    throw new WeightsError(
+      `${jsonPath}: not valid JSON (${at === undefined ? "a syntax error" : `a syntax error at character ${at}`}); ${expected}`,
+    );
+  }
 }
 
 /** The shard paths a parsed model.json lists, in order; WeightsError naming the file otherwise. */
@@ -77,27 +114,17 @@ function manifestPaths(json: unknown, jsonPath: string): string[] {
  * ```
  */
 export async function readWeightsFromDisk(modelJsonPath: string): Promise<WeightsOnDisk> {
-  let text: string;
-  try {
-    text = await readFile(modelJsonPath, "utf8");
-  } catch (error) {
-    throw fileError(modelJsonPath, error);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new WeightsError(`${modelJsonPath}: not valid JSON (${(error as Error).message})`);
-  }
+  const bytes = await readFileBounded(modelJsonPath, MAX_MANIFEST_BYTES, "a model.json");
+  const json = parseManifest(bytes, modelJsonPath);
   const dir = dirname(modelJsonPath);
   const files = manifestPaths(json, modelJsonPath).map((p) => shardFile(dir, p, modelJsonPath));
   const shards = await Promise.all(
     files.map(async (file) => {
       try {
-        return toArrayBuffer(await readFile(file));
+        return toArrayBuffer(await readFileBounded(file, MAX_SHARD_BYTES, "a weights shard"));
       } catch (error) {
-        const e = fileError(file, error);
-        throw new UsageError(`${e.message} (a weights shard listed in ${modelJsonPath})`);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UsageError(`${message} (a weights shard listed in ${modelJsonPath})`);
       }
     }),
   );
@@ -110,19 +137,8 @@ export async function readWeightsFromDisk(modelJsonPath: string): Promise<Weight
  * WeightsError when it is not JSON or a record is malformed.
  */
 export async function readWeightsMetadata(modelJsonPath: string): Promise<WeightsMetadata> {
-  let text: string;
-  try {
-    text = await readFile(modelJsonPath, "utf8");
-  } catch (error) {
-    throw fileError(modelJsonPath, error);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new WeightsError(`${modelJsonPath}: not valid JSON (${(error as Error).message})`);
-  }
-  return weightsMetadata(json, modelJsonPath);
+  const bytes = await readFileBounded(modelJsonPath, MAX_MANIFEST_BYTES, "a model.json");
+  return weightsMetadata(parseManifest(bytes, modelJsonPath), modelJsonPath);
 }
 
 /**

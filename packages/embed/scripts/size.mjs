@@ -30,7 +30,7 @@ const root = join(pkgDir, "../..");
 /** Budgets in bytes, gzipped. Raise one only with a reason in README.md's size section. */
 export const BUDGET = {
   entry: 2_000,
-  widget: 180_000,
+  widget: 190_000,
   total: 400_000,
 };
 

@@ -26,7 +26,7 @@ for pooling the window; for a dense unit the largest contributions; for LRN the 
 channels and the divisor; for LeNet's RBF output the distance to the class code.
 
 Options:
-  --input F    the input file (PNG or JSON, as for trace)
+  --input F    the input file (PNG, JPEG or JSON, as for trace)
   --layer L    the layer (see convstep summary <model> for the names)
   --channel C  output channel, or unit of a vector layer (default 0)
   --y Y        row (default 0)

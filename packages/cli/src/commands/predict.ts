@@ -1,6 +1,6 @@
 /** `convstep predict`: the predicted class of each input file. */
 import { flag, parseCommandArgs, stringOption } from "../args.js";
-import { UsageError } from "../cli-error.js";
+import { UsageError, printable } from "../cli-error.js";
 import { formatJson } from "../format/json.js";
 import { formatPercent, formatNumber } from "../format/numbers.js";
 import { formatTable } from "../format/table.js";
@@ -13,8 +13,8 @@ import type { Command } from "./command.js";
 
 const HELP = `Usage: convstep predict <model> <file>... [options]
 
-Runs the model on each file (PNG or JSON, preprocessed as for trace) and prints one row per
-file: the file, the predicted class and its probability. For lenet5-1998 the class with the
+Runs the model on each file (PNG, JPEG or JSON, preprocessed as for trace) and prints one row
+per file: the file, the predicted class and its probability. For lenet5-1998 the class with the
 lowest RBF distance wins and the probability is the softmax of the negated distances.
 
 Options:
@@ -68,7 +68,7 @@ export const predictCommand: Command = {
       const distances = results.some((r) => r.kind === "distances");
       const headers = ["file", "prediction", "probability", ...(distances ? ["distance"] : [])];
       const rows = results.map((r) => [
-        r.file,
+        printable(r.file),
         r.label,
         formatPercent(r.probability),
         ...(distances ? [formatNumber(r.value)] : []),

@@ -1,7 +1,7 @@
 /** `convstep trace`: runs a model on one input and prints every layer's output shape and statistics. */
 import { findLayer, type TraceStep } from "@convstep/engine";
 import { flag, onePositional, parseCommandArgs, requiredString, stringOption } from "../args.js";
-import { UsageError } from "../cli-error.js";
+import { UsageError, printable } from "../cli-error.js";
 import { formatJson } from "../format/json.js";
 import { toNested } from "../format/nested.js";
 import { formatDims } from "../format/numbers.js";
@@ -23,7 +23,7 @@ const HELP = `Usage: convstep trace <model> --input <file> [options]
 Runs the model on one input and prints, for the input and every layer, its name, kind, output
 shape and the min, max and mean of its values; then the prediction.
 
-The input is a PNG (preprocessed for the model: see below) or a JSON nested array in the model's
+The input is a PNG or JPEG image (preprocessed for the model: see below) or a JSON nested array in the model's
 input shape ([h][w][c]).
   LeNet:   grey; a 28×28 image on a dark background is taken as an MNIST digit, anything else is
            cropped to its ink, fitted in 20×20 and centred by mass in 28×28 (either polarity);
@@ -32,7 +32,7 @@ input shape ([h][w][c]).
            [0, 255] minus the ImageNet mean, alexnet-keras in [0, 1].
 
 Options:
-  --input F    the input file (PNG or JSON)
+  --input F    the input file (PNG, JPEG or JSON)
   --layer L    only this layer (or "input")
   --full       with --layer: print the layer's whole activation as JSON ([h][w][c] or [n])
   --json       print the trace as JSON
@@ -101,8 +101,8 @@ export const traceCommand: Command = {
       }
       const rows = (only !== undefined ? [trace.step(only)] : trace.steps).map(row);
       const from = input.imageSize
-        ? `${file} (PNG ${input.imageSize.width}×${input.imageSize.height} → ${formatDims(input.shape)}: ${input.preprocessing ?? "preprocessed"})`
-        : `${file} (JSON ${formatDims(input.shape)})`;
+        ? `${printable(file)} (${input.format.toUpperCase()} ${input.imageSize.width}×${input.imageSize.height} → ${formatDims(input.shape)}: ${input.preprocessing ?? "preprocessed"})`
+        : `${printable(file)} (JSON ${formatDims(input.shape)})`;
       line(
         io.out,
         [

@@ -2,7 +2,7 @@
  * From RGBA to the pixels a model reads: grey levels for LeNet, RGB for AlexNet. Transparent
  * pixels are composited over white (a drawing on a transparent canvas is ink on paper).
  */
-import type { RgbaImage } from "./png-image.js";
+import type { RgbaImage } from "./rgba-image.js";
 
 /** A single-channel image, row-major, values in [0, 1]. */
 export interface GreyImage {
@@ -45,9 +45,11 @@ export function toGrey(image: RgbaImage): GreyImage {
   const n = image.width * image.height;
   const data = new Float32Array(n);
   const alpha = new Float32Array(n);
+  const d = image.data;
   for (let i = 0; i < n; i++) {
-    const [r, g, b, a] = image.data.subarray(4 * i, 4 * i + 4);
-    data[i] = overWhite(LUMA[0] * r + LUMA[1] * g + LUMA[2] * b, a);
+    const a = d[4 * i + 3] / 255;
+    const luma = (LUMA[0] * d[4 * i] + LUMA[1] * d[4 * i + 1] + LUMA[2] * d[4 * i + 2]) / 255;
+    data[i] = overWhite(luma, a);
     alpha[i] = a;
   }
   const useAlpha = image.alpha && spread(data) < 1e-6 && spread(alpha) > 1e-6;
@@ -58,9 +60,10 @@ export function toGrey(image: RgbaImage): GreyImage {
 export function toRgb(image: RgbaImage): RgbImage {
   const n = image.width * image.height;
   const data = new Float32Array(n * 3);
+  const d = image.data;
   for (let i = 0; i < n; i++) {
-    const a = image.data[4 * i + 3];
-    for (let c = 0; c < 3; c++) data[3 * i + c] = overWhite(image.data[4 * i + c], a);
+    const a = d[4 * i + 3] / 255;
+    for (let c = 0; c < 3; c++) data[3 * i + c] = overWhite(d[4 * i + c] / 255, a);
   }
   return { width: image.width, height: image.height, data };
 }

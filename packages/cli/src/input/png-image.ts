@@ -1,21 +1,14 @@
 /**
- * Decoding a PNG file into an RGBA image of floats in [0, 1]. pngjs turns every colour type (grey,
- * grey+alpha, RGB, RGBA, palette) and bit depth (1–16) into 8-bit RGBA.
+ * Decoding a PNG file into an 8-bit RGBA image. pngjs turns every colour type (grey,
+ * grey+alpha, RGB, RGBA, palette) and bit depth (1–16) into 8-bit RGBA. Callers check the size in
+ * the header first (`checkImageFile`): pngjs allocates what the header asks for.
  */
+import { crc32 } from "node:zlib";
 import pngjs from "pngjs";
-import { UsageError } from "../cli-error.js";
+import { UsageError, quote } from "../cli-error.js";
+import type { RgbaImage } from "./rgba-image.js";
 
-/** An image as 8-bit RGBA rescaled to [0, 1], row-major, with what the file held. */
-export interface RgbaImage {
-  readonly width: number;
-  readonly height: number;
-  /** `height·width·4` values in [0, 1]: R, G, B, A per pixel. */
-  readonly data: Float32Array;
-  /** The file stores colour (RGB, RGBA or a palette), not only grey levels. */
-  readonly color: boolean;
-  /** The file stores an alpha channel (or a transparent palette entry). */
-  readonly alpha: boolean;
-}
+export type { RgbaImage } from "./rgba-image.js";
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -24,19 +17,75 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-/** Decodes PNG bytes; UsageError naming the file when they are not a readable PNG. */
-export function decodePng(bytes: Buffer, file: string): RgbaImage {
+/**
+ * After pngjs failed: the first chunk whose CRC does not match, or "cut short" when the chunks run
+ * past the end of the file (pngjs reports these as "Crc error - 2010498916 - -1999255708" and
+ * "Unexpected end of input").
+ */
+function chunkProblem(bytes: Uint8Array): string | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = SIGNATURE.length; at < bytes.length;) {
+    if (at + 12 > bytes.length) return "the file is cut short";
+    const length = view.getUint32(at);
+    const end = at + 8 + length;
+    if (end + 4 > bytes.length) return "the file is cut short";
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    if (crc32(bytes.subarray(at + 4, end)) !== view.getUint32(end)) {
+      const name = /^[A-Za-z]{4}$/.test(type) ? `its ${type} chunk` : "a chunk";
+      return `${name} is damaged (its checksum does not match)`;
+    }
+    if (type === "IEND") return undefined;
+    at = end + 4;
+  }
+  return "the file is cut short";
+}
+
+/**
+ * What went wrong in pngjs' (or zlib's) words, in the reader's: "read requests waitng on finished
+ * stream" and "invalid inflate data" both mean the compressed pixels are damaged or end early.
+ */
+function pngProblem(error: unknown, bytes: Uint8Array): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const chunk = chunkProblem(bytes);
+  if (chunk !== undefined) return chunk;
+  if (/unsupported|not supported/i.test(message)) {
+    return "it uses a PNG feature that cannot be read here (save it again as an 8-bit PNG)";
+  }
+  return "its image data is damaged or cut short";
+}
+
+/**
+ * Decodes PNG bytes; UsageError naming the file when they are not a readable PNG. pngjs' stream
+ * parser, not its sync reader: on Node 20 the sync reader can turn damaged compressed data into a
+ * blank image instead of an error.
+ */
+export async function decodePng(bytes: Buffer, file: string): Promise<RgbaImage> {
   if (!isPng(bytes)) {
-    throw new UsageError(`${JSON.stringify(file)} is not a PNG file (wrong signature)`);
+    throw new UsageError(
+      `${quote(file)} is not a PNG file: it does not start with PNG's signature`,
+    );
   }
-  let png: pngjs.PNGWithMetadata;
-  try {
-    png = pngjs.PNG.sync.read(bytes);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${JSON.stringify(file)} is not a readable PNG file: ${reason}`);
-  }
-  const data = new Float32Array(png.width * png.height * 4);
-  for (let i = 0; i < data.length; i++) data[i] = png.data[i] / 255;
-  return { width: png.width, height: png.height, data, color: png.color, alpha: png.alpha };
+  const { png, meta } = await new Promise<{ png: pngjs.PNG; meta: pngjs.Metadata }>(
+    (resolve, reject) => {
+      let meta: pngjs.Metadata | undefined;
+      const parser = new pngjs.PNG();
+      parser.on("metadata", (m: pngjs.Metadata) => (meta = m));
+      parser.parse(bytes, (error, png) => {
+        if (error || meta === undefined) {
+          reject(
+            new UsageError(
+              `${quote(file)} is not a readable PNG file: ${pngProblem(error, bytes)}`,
+            ),
+          );
+        } else resolve({ png, meta });
+      });
+    },
+  );
+  return {
+    width: png.width,
+    height: png.height,
+    data: png.data,
+    color: meta.color,
+    alpha: meta.alpha,
+  };
 }

@@ -5,7 +5,7 @@
 import { lenet1998Input, lenetKerasInput, type CompiledModel } from "@convstep/engine";
 import { UsageError } from "../cli-error.js";
 import { toGrey, toRgb } from "../input/colour.js";
-import type { RgbaImage } from "../input/png-image.js";
+import type { RgbaImage } from "../input/rgba-image.js";
 import { alexnet2012Input, alexnetKerasInput, photoInput } from "./alexnet.js";
 import { mnistDigit } from "./lenet.js";
 
