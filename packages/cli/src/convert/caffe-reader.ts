@@ -141,6 +141,11 @@ function layerOf(raw: Message, v1: boolean): SourceLayer {
   }
   if (op === "lrn") {
     const m = l ?? {};
+    if (num(m.norm_region ?? 0) !== 0) {
+      throw new ConvertError(
+        `LRN layer "${name}" normalises within each channel (WITHIN_CHANNEL); convstep's LRN runs across channels, as AlexNet's`,
+      );
+    }
     return {
       ...base,
       lrn: {

@@ -192,6 +192,16 @@ function blobNew(dim: readonly number[], data: Float32Array): object {
   return { shape: { dim: [...dim] }, data: Array.from(data) };
 }
 
+/** Today's type strings → the V1 enum names a 2014 prototxt writes. */
+const V1_NAMES: Readonly<Record<string, string>> = {
+  Convolution: "CONVOLUTION",
+  ReLU: "RELU",
+  LRN: "LRN",
+  Pooling: "POOLING",
+  InnerProduct: "INNER_PRODUCT",
+  Softmax: "SOFTMAX",
+};
+
 const LRN_PARAM = { local_size: 5, alpha: 1e-4, beta: 0.75 };
 const POOL_PARAM = { pool: 0, kernel_size: 3, stride: 2 };
 
@@ -523,6 +533,27 @@ describe("convert: converted weights give Caffe's activations (reduced AlexNet, 
         prototxt: { text: deployPrototxt(), label: "deploy.prototxt" },
       });
       expect(result.format).toBe("Caffe");
+      expectClose(await engineForward(SMALL_2012, result.saved, hwc), reference);
+    });
+  });
+
+  it("V1 caffemodel with a V1 deploy.prototxt (layers { type: CONVOLUTION }, input_dim) → within 1e-4", async () => {
+    const v1Text = deployPrototxt()
+      .replace(
+        /layer \{\n {2}name: "data"[\s\S]*?\n\}\n/,
+        'input: "data"\ninput_dim: 1\ninput_dim: 3\ninput_dim: 99\ninput_dim: 99\n',
+      )
+      .replaceAll("layer {", "layers {")
+      .replace(/type: "(\w+)"/g, (_, t: string) => `type: ${V1_NAMES[t] ?? t}`);
+    expect(v1Text).toContain("type: CONVOLUTION");
+    expect(v1Text).not.toContain('type: "');
+    await expectNoLeaks(async () => {
+      const result = await convertModelFile(caffemodelV1(params), {
+        spec: SMALL_2012,
+        release: CAFFE,
+        label: "small.caffemodel",
+        prototxt: { text: v1Text, label: "deploy-v1.prototxt" },
+      });
       expectClose(await engineForward(SMALL_2012, result.saved, hwc), reference);
     });
   });
