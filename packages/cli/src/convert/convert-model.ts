@@ -8,6 +8,7 @@ import {
   applyWeightsMetadata,
   compileModel,
   saveWeights,
+  type CompiledModel,
   type ImagePreprocessing,
   type ModelSpec,
   type SavedWeights,
@@ -16,7 +17,7 @@ import {
 import * as tf from "@tensorflow/tfjs-core";
 import { readCaffemodel, readPrototxt } from "./caffe-reader.js";
 import { ConvertError } from "./convert-error.js";
-import { mapWeights, mergePrototxt } from "./map-weights.js";
+import { mapWeights, mergePrototxt, type MappedWeights } from "./map-weights.js";
 import { readOnnx } from "./onnx-reader.js";
 import type { SourceNet } from "./source-net.js";
 
@@ -75,18 +76,10 @@ export async function convertModelFile(
   options: ConvertOptions,
 ): Promise<ConvertResult> {
   const model = compileModel(options.spec);
-  let net = readModelFile(bytes, options.label);
-  if (options.prototxt) {
-    if (!net.format.startsWith("Caffe")) {
-      throw new ConvertError(
-        `--prototxt goes with a .caffemodel, but ${options.label} is ${net.format}`,
-      );
-    }
-    net = mergePrototxt(net, readPrototxt(options.prototxt.text, options.prototxt.label));
-  }
-  const mapped = mapWeights(model, net, { bgrToRgb: options.release.bgr });
+  // Read and mapped in a function of its own, so that the decoded file can be freed before saving.
+  const { mapped, format } = readAndMap(bytes, options, model);
   const metadata: WeightsMetadata = {
-    release: `${options.release.name} (${basename(options.label)}, ${net.format})`,
+    release: `${options.release.name} (${basename(options.label)}, ${format})`,
     ...(mapped.lrn ? { lrn: mapped.lrn } : {}),
     preprocessing: options.release.preprocessing,
   };
@@ -100,10 +93,27 @@ export async function convertModelFile(
       ...(options.shardBytes ? { shardBytes: options.shardBytes } : {}),
       metadata: { ...metadata },
     });
-    return { saved, metadata, format: net.format, pairs: mapped.pairs };
+    return { saved, metadata, format, pairs: mapped.pairs };
   } finally {
     for (const t of weights.values()) t.dispose();
   }
+}
+
+function readAndMap(
+  bytes: Uint8Array,
+  options: ConvertOptions,
+  model: CompiledModel,
+): { mapped: MappedWeights; format: string } {
+  let net = readModelFile(bytes, options.label);
+  if (options.prototxt) {
+    if (!net.format.startsWith("Caffe")) {
+      throw new ConvertError(
+        `--prototxt goes with a .caffemodel, but ${options.label} is ${net.format}`,
+      );
+    }
+    net = mergePrototxt(net, readPrototxt(options.prototxt.text, options.prototxt.label));
+  }
+  return { mapped: mapWeights(model, net, { bgrToRgb: options.release.bgr }), format: net.format };
 }
 
 function basename(path: string): string {
