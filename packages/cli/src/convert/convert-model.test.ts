@@ -26,9 +26,9 @@ import {
   type Blob3,
 } from "../../../../test/caffe-forward.js";
 import { expectNoLeaks } from "../../../../test/helpers.js";
-import { netParameterType } from "./caffe-reader.js";
+import { caffeRoot, netParameterType, readMeanImage } from "./caffe-reader.js";
 import { ConvertError } from "./convert-error.js";
-import { convertModelFile, type Release } from "./convert-model.js";
+import { convertModelFile, meanPixelPreprocessing, type Release } from "./convert-model.js";
 
 const { onnx } = onnxProto;
 
@@ -925,5 +925,24 @@ describe("convert: bad input is one line naming the file or layer", () => {
         }),
       ),
     ).toBe("deploy.prototxt: not a readable prototxt (protobuf text format)");
+  });
+});
+
+describe("Caffe's mean image (binaryproto) as the recorded mean pixel", () => {
+  it("a 1×3×2×2 BGR mean image → per-channel averages in RGB order, recorded as the mean", () => {
+    // B plane 100, 102, 104, 106 (mean 103); G 110…116 (113); R 120…126 (123).
+    const data = [100, 102, 104, 106, 110, 112, 114, 116, 120, 122, 124, 126];
+    const bytes = caffeRoot()
+      .lookupType("caffe.BlobProto")
+      .encode({ num: 1, channels: 3, height: 2, width: 2, data })
+      .finish();
+    const mean = readMeanImage(bytes, "mean.binaryproto");
+    expect(mean).toEqual([123, 113, 103]);
+    expect(meanPixelPreprocessing(mean)).toEqual({
+      scale: 1,
+      mean: [123, 113, 103],
+      std: [1, 1, 1],
+      description: "values in [0, 255] minus the mean of Caffe's mean image (B 103, G 113, R 123)",
+    });
   });
 });

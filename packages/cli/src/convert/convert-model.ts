@@ -49,6 +49,19 @@ export interface ConvertResult {
   readonly pairs: readonly (readonly [string, string])[];
 }
 
+/** 0–255 RGB minus a mean pixel (RGB order), e.g. the average of Caffe's mean image. */
+export function meanPixelPreprocessing(
+  mean: readonly [number, number, number],
+): ImagePreprocessing {
+  const [r, g, b] = mean.map((v) => Number(v.toFixed(3)));
+  return {
+    scale: 1,
+    mean: [r, g, b],
+    std: [1, 1, 1],
+    description: `values in [0, 255] minus the mean of Caffe's mean image (B ${b}, G ${g}, R ${r})`,
+  };
+}
+
 /** What the file's bytes are: ONNX or Caffe by extension, else by trying both. */
 export function readModelFile(bytes: Uint8Array, label: string): SourceNet {
   const lower = label.toLowerCase();
