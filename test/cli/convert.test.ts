@@ -136,6 +136,19 @@ describe("convstep convert: bad input → one line, exit 2, nothing at --out", (
     expect(readdirSync(out)).toEqual(["keep.txt"]);
   });
 
+  test("--mean with a mean image of 2 channels → expected 3 × H × W values (BGR)", async () => {
+    const file = join(dir, "mean2.binaryproto");
+    const blob = netParameterType().root.lookupType("caffe.BlobProto");
+    writeFileSync(
+      file,
+      blob.encode({ num: 1, channels: 2, height: 1, width: 2, data: [1, 2, 3, 4] }).finish(),
+    );
+    await expectConvertError(
+      [join(dir, "wrong-conv1.caffemodel"), "--model", "alexnet-2012", "--mean", file],
+      /mean2\.binaryproto: expected a mean image of 3 × H × W values \(BGR\), found shape \(1, 2, 1, 2\) with 4 values$/,
+    );
+  });
+
   test("convert --help prints the usage", async () => {
     const result = await runCli(["convert", "--help"]);
     expectOk(result);

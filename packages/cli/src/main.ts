@@ -58,6 +58,7 @@ export function generalHelp(): string {
     "  convstep trace lenet5-1998 --input digit.png",
     "  convstep explain lenet5-1998 --input digit.png --layer C3 --channel 4 --y 2 --x 3",
     "  convstep predict lenet5-keras a.png b.png --json",
+    "  convstep convert bvlc_alexnet.caffemodel --model alexnet-2012 --out alexnet",
     "",
     "Bad input exits with status 2 and one line on stderr.",
   ].join("\n");

@@ -10,7 +10,12 @@ import { CAFFE_PREPROCESSING, TORCHVISION_PREPROCESSING, getModelSpec } from "@c
 import { flag, onePositional, parseCommandArgs, requiredString, stringOption } from "../args.js";
 import { useCpuBackend } from "../backend.js";
 import { UsageError } from "../cli-error.js";
-import { convertModelFile, type Release } from "../convert/convert-model.js";
+import { readMeanImage } from "../convert/caffe-reader.js";
+import {
+  convertModelFile,
+  meanPixelPreprocessing,
+  type Release,
+} from "../convert/convert-model.js";
 import { readBytes } from "../input/read-input.js";
 import { line } from "../io.js";
 import { writeWeightsToDisk } from "../weights-files.js";
@@ -41,6 +46,8 @@ Converts a published AlexNet to convstep weights: DIR/model.json and its 4 MB sh
   --model M     alexnet-2012 (Caffe's weights: BGR, LRN, mean pixel) or alexnet-torchvision
   --out D       a new folder D (written under a temporary name, renamed when done)
   --prototxt F  the deploy.prototxt of a .caffemodel: its layers are checked against the file's
+  --mean F      Caffe's mean image (imagenet_mean.binaryproto): record its per-channel average
+                as the mean pixel instead of B 104, G 117, R 123
   --quantize Q  store float16 (half the size) or uint8 (a quarter) instead of float32
   -h, --help    show this help
 
@@ -54,6 +61,7 @@ const OPTIONS = {
   model: { type: "string" },
   out: { type: "string" },
   prototxt: { type: "string" },
+  mean: { type: "string" },
   quantize: { type: "string" },
 } as const;
 
@@ -106,6 +114,10 @@ export const convertCommand: Command = {
       throw new UsageError(`--quantize expects float16 or uint8, got ${JSON.stringify(quantize)}`);
     }
     const prototxtPath = stringOption(values, "prototxt");
+    const meanPath = stringOption(values, "mean");
+    if (meanPath !== undefined && !release.bgr) {
+      throw new UsageError(`--mean is Caffe's mean image; ${modelName} normalises by mean and std`);
+    }
     const replaceEmpty = await checkOut(out);
 
     await useCpuBackend();
@@ -114,9 +126,11 @@ export const convertCommand: Command = {
       prototxtPath === undefined
         ? undefined
         : { text: (await readBytes(prototxtPath)).toString("utf8"), label: prototxtPath };
+    const mean =
+      meanPath === undefined ? undefined : readMeanImage(await readBytes(meanPath), meanPath);
     const result = await convertModelFile(bytes, {
       spec: getModelSpec(modelName),
-      release,
+      release: mean ? { ...release, preprocessing: meanPixelPreprocessing(mean) } : release,
       label: file,
       ...(prototxt ? { prototxt } : {}),
       ...(quantize ? { quantize } : {}),

@@ -141,6 +141,11 @@ function layerOf(raw: Message, v1: boolean): SourceLayer {
   }
   if (op === "lrn") {
     const m = l ?? {};
+    if (num(m.norm_region ?? 0) !== 0) {
+      throw new ConvertError(
+        `LRN layer "${name}" normalises within each channel (WITHIN_CHANNEL); convstep's LRN runs across channels, as AlexNet's`,
+      );
+    }
     return {
       ...base,
       lrn: {
@@ -287,4 +292,32 @@ export function readPrototxt(text: string, label: string): SourceNet {
     throw new ConvertError(`${label}: no layer or layers blocks; expected a Caffe deploy.prototxt`);
   }
   return net;
+}
+
+/**
+ * Caffe's mean image (`imagenet_mean.binaryproto`, a BlobProto of 1 × 3 × H × W, BGR) averaged
+ * per channel, in RGB order: the mean pixel to subtract. ConvertError naming `label` when the
+ * bytes are not a three-channel BlobProto.
+ */
+export function readMeanImage(bytes: Uint8Array, label: string): [number, number, number] {
+  let message: Message;
+  try {
+    message = caffeRoot().lookupType("caffe.BlobProto").decode(bytes) as unknown as Message;
+  } catch (error) {
+    throw new ConvertError(`${label}: not a readable Caffe mean image (${reason(error)})`);
+  }
+  const blob = blobOf(message);
+  const dims = blob.shape.filter((d, i) => !(d === 1 && i === 0 && blob.shape.length === 4));
+  const [c, h, w] = dims.length === 3 ? dims : [0, 0, 0];
+  if (c !== 3 || blob.data.length !== c * h * w || h * w === 0) {
+    throw new ConvertError(
+      `${label}: expected a mean image of 3 × H × W values (BGR), found shape (${blob.shape.join(", ")}) with ${blob.data.length} values`,
+    );
+  }
+  const sums = [0, 0, 0];
+  for (let ch = 0; ch < 3; ch++) {
+    for (let i = 0; i < h * w; i++) sums[ch] += blob.data[ch * h * w + i];
+  }
+  const [b, g, r] = sums.map((x) => x / (h * w));
+  return [r, g, b];
 }

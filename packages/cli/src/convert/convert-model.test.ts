@@ -26,9 +26,9 @@ import {
   type Blob3,
 } from "../../../../test/caffe-forward.js";
 import { expectNoLeaks } from "../../../../test/helpers.js";
-import { netParameterType } from "./caffe-reader.js";
+import { caffeRoot, netParameterType, readMeanImage } from "./caffe-reader.js";
 import { ConvertError } from "./convert-error.js";
-import { convertModelFile, type Release } from "./convert-model.js";
+import { convertModelFile, meanPixelPreprocessing, type Release } from "./convert-model.js";
 
 const { onnx } = onnxProto;
 
@@ -191,6 +191,16 @@ function blobV1(n: number, c: number, h: number, w: number, data: Float32Array):
 function blobNew(dim: readonly number[], data: Float32Array): object {
   return { shape: { dim: [...dim] }, data: Array.from(data) };
 }
+
+/** Today's type strings → the V1 enum names a 2014 prototxt writes. */
+const V1_NAMES: Readonly<Record<string, string>> = {
+  Convolution: "CONVOLUTION",
+  ReLU: "RELU",
+  LRN: "LRN",
+  Pooling: "POOLING",
+  InnerProduct: "INNER_PRODUCT",
+  Softmax: "SOFTMAX",
+};
 
 const LRN_PARAM = { local_size: 5, alpha: 1e-4, beta: 0.75 };
 const POOL_PARAM = { pool: 0, kernel_size: 3, stride: 2 };
@@ -523,6 +533,27 @@ describe("convert: converted weights give Caffe's activations (reduced AlexNet, 
         prototxt: { text: deployPrototxt(), label: "deploy.prototxt" },
       });
       expect(result.format).toBe("Caffe");
+      expectClose(await engineForward(SMALL_2012, result.saved, hwc), reference);
+    });
+  });
+
+  it("V1 caffemodel with a V1 deploy.prototxt (layers { type: CONVOLUTION }, input_dim) → within 1e-4", async () => {
+    const v1Text = deployPrototxt()
+      .replace(
+        /layer \{\n {2}name: "data"[\s\S]*?\n\}\n/,
+        'input: "data"\ninput_dim: 1\ninput_dim: 3\ninput_dim: 99\ninput_dim: 99\n',
+      )
+      .replaceAll("layer {", "layers {")
+      .replace(/type: "(\w+)"/g, (_, t: string) => `type: ${V1_NAMES[t] ?? t}`);
+    expect(v1Text).toContain("type: CONVOLUTION");
+    expect(v1Text).not.toContain('type: "');
+    await expectNoLeaks(async () => {
+      const result = await convertModelFile(caffemodelV1(params), {
+        spec: SMALL_2012,
+        release: CAFFE,
+        label: "small.caffemodel",
+        prototxt: { text: v1Text, label: "deploy-v1.prototxt" },
+      });
       expectClose(await engineForward(SMALL_2012, result.saved, hwc), reference);
     });
   });
@@ -894,5 +925,24 @@ describe("convert: bad input is one line naming the file or layer", () => {
         }),
       ),
     ).toBe("deploy.prototxt: not a readable prototxt (protobuf text format)");
+  });
+});
+
+describe("Caffe's mean image (binaryproto) as the recorded mean pixel", () => {
+  it("a 1×3×2×2 BGR mean image → per-channel averages in RGB order, recorded as the mean", () => {
+    // B plane 100, 102, 104, 106 (mean 103); G 110…116 (113); R 120…126 (123).
+    const data = [100, 102, 104, 106, 110, 112, 114, 116, 120, 122, 124, 126];
+    const bytes = caffeRoot()
+      .lookupType("caffe.BlobProto")
+      .encode({ num: 1, channels: 3, height: 2, width: 2, data })
+      .finish();
+    const mean = readMeanImage(bytes, "mean.binaryproto");
+    expect(mean).toEqual([123, 113, 103]);
+    expect(meanPixelPreprocessing(mean)).toEqual({
+      scale: 1,
+      mean: [123, 113, 103],
+      std: [1, 1, 1],
+      description: "values in [0, 255] minus the mean of Caffe's mean image (B 103, G 113, R 123)",
+    });
   });
 });

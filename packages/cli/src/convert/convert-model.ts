@@ -8,6 +8,7 @@ import {
   applyWeightsMetadata,
   compileModel,
   saveWeights,
+  type CompiledModel,
   type ImagePreprocessing,
   type ModelSpec,
   type SavedWeights,
@@ -16,7 +17,7 @@ import {
 import * as tf from "@tensorflow/tfjs-core";
 import { readCaffemodel, readPrototxt } from "./caffe-reader.js";
 import { ConvertError } from "./convert-error.js";
-import { mapWeights, mergePrototxt } from "./map-weights.js";
+import { mapWeights, mergePrototxt, type MappedWeights } from "./map-weights.js";
 import { readOnnx } from "./onnx-reader.js";
 import type { SourceNet } from "./source-net.js";
 
@@ -48,6 +49,19 @@ export interface ConvertResult {
   readonly pairs: readonly (readonly [string, string])[];
 }
 
+/** 0–255 RGB minus a mean pixel (RGB order), e.g. the average of Caffe's mean image. */
+export function meanPixelPreprocessing(
+  mean: readonly [number, number, number],
+): ImagePreprocessing {
+  const [r, g, b] = mean.map((v) => Number(v.toFixed(3)));
+  return {
+    scale: 1,
+    mean: [r, g, b],
+    std: [1, 1, 1],
+    description: `values in [0, 255] minus the mean of Caffe's mean image (B ${b}, G ${g}, R ${r})`,
+  };
+}
+
 /** What the file's bytes are: ONNX or Caffe by extension, else by trying both. */
 export function readModelFile(bytes: Uint8Array, label: string): SourceNet {
   const lower = label.toLowerCase();
@@ -75,18 +89,10 @@ export async function convertModelFile(
   options: ConvertOptions,
 ): Promise<ConvertResult> {
   const model = compileModel(options.spec);
-  let net = readModelFile(bytes, options.label);
-  if (options.prototxt) {
-    if (!net.format.startsWith("Caffe")) {
-      throw new ConvertError(
-        `--prototxt goes with a .caffemodel, but ${options.label} is ${net.format}`,
-      );
-    }
-    net = mergePrototxt(net, readPrototxt(options.prototxt.text, options.prototxt.label));
-  }
-  const mapped = mapWeights(model, net, { bgrToRgb: options.release.bgr });
+  // Read and mapped in a function of its own, so that the decoded file can be freed before saving.
+  const { mapped, format } = readAndMap(bytes, options, model);
   const metadata: WeightsMetadata = {
-    release: `${options.release.name} (${basename(options.label)}, ${net.format})`,
+    release: `${options.release.name} (${basename(options.label)}, ${format})`,
     ...(mapped.lrn ? { lrn: mapped.lrn } : {}),
     preprocessing: options.release.preprocessing,
   };
@@ -100,10 +106,27 @@ export async function convertModelFile(
       ...(options.shardBytes ? { shardBytes: options.shardBytes } : {}),
       metadata: { ...metadata },
     });
-    return { saved, metadata, format: net.format, pairs: mapped.pairs };
+    return { saved, metadata, format, pairs: mapped.pairs };
   } finally {
     for (const t of weights.values()) t.dispose();
   }
+}
+
+function readAndMap(
+  bytes: Uint8Array,
+  options: ConvertOptions,
+  model: CompiledModel,
+): { mapped: MappedWeights; format: string } {
+  let net = readModelFile(bytes, options.label);
+  if (options.prototxt) {
+    if (!net.format.startsWith("Caffe")) {
+      throw new ConvertError(
+        `--prototxt goes with a .caffemodel, but ${options.label} is ${net.format}`,
+      );
+    }
+    net = mergePrototxt(net, readPrototxt(options.prototxt.text, options.prototxt.label));
+  }
+  return { mapped: mapWeights(model, net, { bgrToRgb: options.release.bgr }), format: net.format };
 }
 
 function basename(path: string): string {

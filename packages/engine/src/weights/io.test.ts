@@ -836,6 +836,32 @@ describe("quantized weights: save → load", () => {
     });
   });
 
+  it("float16 from a URL → totalBytes counts 2 bytes a value: 238, reached at the end", async () => {
+    await expectNoLeaks(async () => {
+      const weights = halfExactWeights();
+      const saved = await saveWeights(model, weights, { quantize: "float16" });
+      for (const t of weights.values()) t.dispose();
+      const base = "https://example.test/half/";
+      const files: Record<string, ArrayBuffer | string> = {
+        [`${base}model.json`]: JSON.stringify(saved.modelJson),
+        [`${base}${saved.shards[0].path}`]: saved.shards[0].data,
+      };
+      const seen: WeightsLoadProgress[] = [];
+      const loaded = await loadWeights(model, `${base}model.json`, {
+        fetch: fakeFetch(files),
+        onProgress: (p) => seen.push(p),
+      });
+      downloadAndDispose(loaded);
+      expect(seen[0]).toEqual({ loadedBytes: 0, totalBytes: 238, shardsLoaded: 0, shards: 1 });
+      expect(seen.at(-1)).toEqual({
+        loadedBytes: 238,
+        totalBytes: 238,
+        shardsLoaded: 1,
+        shards: 1,
+      });
+    });
+  });
+
   it('quantize "int8" → WeightsError naming the two choices', async () => {
     const weights = initWeights(model, { seed: 7 });
     await expect(saveWeights(model, weights, { quantize: "int8" as never })).rejects.toThrow(
