@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as tf from "@tensorflow/tfjs-core";
 import { stepPlan, type LayerGrid, type Simulator } from "@convstep/engine";
 import "./define.js";
@@ -334,10 +334,16 @@ describe("<cs-player>", () => {
     expect(el.speed).toBe(0.5);
   });
 
-  it("shows a readable error for an unknown granularity, and no simulator as a note", async () => {
+  it('granularity="pixel" keeps "layer" with one warning naming it; no simulator shows a note', async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await mountPlayer({ granularity: "pixel" });
-    expect($(".error").textContent).toContain('"pixel"');
+    expect(el.granularity).toBe("layer");
     expect(fixture.simulator.cursor.granularity).toBe("layer");
+    expect($("button.play")).not.toBeNull();
+    expect(warn.mock.calls.map((a) => String(a[0]))).toEqual([
+      'convstep: <cs-player> granularity="pixel" is not valid: expected "layer", "channel", "neuron"; keeping "layer".',
+    ]);
+    warn.mockRestore();
     const bare = await mount<CsPlayer>("cs-player");
     expect(bare.shadowRoot!.textContent).toContain("No simulator");
     bare.remove();
