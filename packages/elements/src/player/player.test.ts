@@ -14,7 +14,12 @@ import {
   pointToFraction,
   stepToFraction,
 } from "./timeline.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import {
+  afterLayout,
+  expectNoAxeViolations,
+  frames as nextFrames,
+  mount,
+} from "../test-utils/mount.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
 
 /** LeNet-5 (1998) output grids, from the paper: C1 6@28×28 … output 10. */
@@ -255,13 +260,17 @@ describe("<cs-player>", () => {
     const cursor = fixture.simulator.cursor;
     let frames = 0;
     el.addEventListener("cs-step", () => frames++);
+    // Five frames that moved the cursor (one cs-step each), however long the frames take.
+    const fiveFrames = new Promise<void>((resolve) =>
+      el.addEventListener("cs-step", () => frames === 5 && resolve()),
+    );
     el.play();
-    await new Promise((r) => setTimeout(r, 300));
+    await fiveFrames;
     el.pause();
     const at = cursor.stepIndex;
     expect(at).toBeGreaterThan(frames); // C1 at 588 steps/s: ~10 per frame
     expect(cursor.position.layer).toBe(0);
-    await new Promise((r) => setTimeout(r, 100));
+    await nextFrames(3);
     expect(cursor.stepIndex).toBe(at);
   });
 
@@ -293,8 +302,7 @@ describe("<cs-player>", () => {
   it("a narrow timeline hides labels that do not fit, never the current layer's", async () => {
     await mountPlayer({ hide: "speed granularity" });
     el.style.width = "260px";
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await el.updateComplete;
+    await afterLayout(el);
     const crowded = () =>
       [...el.shadowRoot!.querySelectorAll("[part=label].crowded")].map((n) => n.textContent);
     expect(crowded()).toContain("flatten");

@@ -173,6 +173,7 @@ export class AttributeGuard<H extends ReactiveElement> {
       const attribute = r.attribute ?? key.toLowerCase();
       if (accepted === undefined && !(arrived === undefined || arrived === null)) {
         this.#report(attribute, arrived, `${r.expected}; keeping ${JSON.stringify(last)}`);
+        this.#good.set(key, last);
         if (host[key] !== last) host[key] = last;
         continue;
       }

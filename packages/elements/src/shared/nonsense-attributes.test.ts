@@ -310,6 +310,28 @@ describe("the cases that threw", () => {
     expect(uncaught).toEqual([]);
   });
 
+  it('<cs-lenet-explorer variant="kears"> shows the paper\'s network and says why in place; "keras" clears it', async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const el = document.createElement("cs-lenet-explorer") as Lit & { variant: string };
+    for (const [k, v] of Object.entries({ backend: "cpu", weights: "seeded", variant: "kears" }))
+      el.setAttribute(k, v);
+    document.body.append(el);
+    await el.updateComplete;
+    await el.ready;
+    expect(el.variant).toBe("1998");
+    const notes = () => el.shadowRoot!.querySelector("[part=attribute-notes]");
+    expect(notes()!.getAttribute("role")).toBe("status");
+    expect(notes()!.textContent!.trim()).toBe(
+      '<cs-lenet-explorer> variant="kears" is not valid: expected "1998", "keras"; keeping "1998".',
+    );
+    el.setAttribute("variant", "keras");
+    await el.updateComplete;
+    await el.ready;
+    expect(el.variant).toBe("keras");
+    expect(notes()).toBeNull();
+    expect(uncaught).toEqual([]);
+  });
+
   it("a warning is given once per element, attribute and value", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const el = document.createElement("cs-prediction") as Lit;

@@ -37,3 +37,25 @@ export async function settleExplorer(
   }
   await new Promise((resolve) => requestAnimationFrame(resolve));
 }
+
+/**
+ * Resolves once the browser has laid the page out and told every ResizeObserver (the element's
+ * own included: observers are told in the order they were made) its size, and `el` has rendered
+ * what it measured. For elements that lay themselves out by their width.
+ */
+export async function afterLayout(el: Updatable): Promise<void> {
+  await el.updateComplete;
+  await new Promise<void>((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.documentElement);
+  });
+  await el.updateComplete;
+}
+
+/** Resolves after `count` animation frames (for checking that nothing moves across frames). */
+export async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((r) => requestAnimationFrame(r));
+}
