@@ -172,7 +172,8 @@ export class AttributeGuard<H extends ReactiveElement> {
       const last = this.#good.has(key) ? this.#good.get(key) : r.fallback;
       const attribute = r.attribute ?? key.toLowerCase();
       if (accepted === undefined && !(arrived === undefined || arrived === null)) {
-        this.#report(attribute, arrived, `${r.expected}; keeping ${JSON.stringify(last)}`);
+        const kept = last === undefined ? "the default" : JSON.stringify(last);
+        this.#report(attribute, arrived, `${r.expected}; keeping ${kept}`);
         this.#good.set(key, last);
         if (host[key] !== last) host[key] = last;
         continue;

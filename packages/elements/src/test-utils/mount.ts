@@ -25,17 +25,25 @@ export async function expectNoAxeViolations(el: Element): Promise<void> {
 
 type Updatable = Element & { updateComplete?: Promise<unknown> };
 
-/** Waits for an explorer, every block inside it (`.region > *`), and one animation frame. */
+/**
+ * Waits for an explorer and every block inside it (`.region > *`), then for the next layout (the
+ * animation frame's callbacks run, every ResizeObserver told its size) and what the blocks render
+ * from it.
+ */
 export async function settleExplorer(
   el: Element & { updateComplete: Promise<unknown> },
 ): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
-      await block.updateComplete;
+  const blocks = async () => {
+    for (let i = 0; i < 3; i++) {
+      await el.updateComplete;
+      for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
+        await block.updateComplete;
+      }
     }
-  }
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  await blocks();
+  await nextLayout();
+  await blocks();
 }
 
 /**
@@ -45,14 +53,19 @@ export async function settleExplorer(
  */
 export async function afterLayout(el: Updatable): Promise<void> {
   await el.updateComplete;
-  await new Promise<void>((resolve) => {
+  await nextLayout();
+  await el.updateComplete;
+}
+
+/** The next layout: a ResizeObserver made now is told after every older one (and the frame's callbacks). */
+function nextLayout(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const observer = new ResizeObserver(() => {
       observer.disconnect();
       resolve();
     });
     observer.observe(document.documentElement);
   });
-  await el.updateComplete;
 }
 
 /** Resolves after `count` animation frames (for checking that nothing moves across frames). */
