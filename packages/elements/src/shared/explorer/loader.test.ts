@@ -176,7 +176,9 @@ describe("ExplorerLoader", () => {
       const m = model();
       const late = initWeights(m, { seed: 1 });
       first.resolve({ model: m, weights: late });
-      await vi.waitFor(() => expect([...late.values()].every((t) => t.isDisposed)).toBe(true));
+      await vi.waitFor(() => expect([...late.values()].every((t) => t.isDisposed)).toBe(true), {
+        timeout: 30_000,
+      });
       expect(loader.simulator).toBe(sim);
       disconnect();
       expect(tf.memory().numTensors).toBe(before);
