@@ -64,4 +64,16 @@ it("an explorer created after the context was lost runs on wasm or cpu, says why
   expect(late.simulator!.trace!.step("C3").valueAt(4, 2, 3)).toBeCloseTo(before, 4);
   const output = Array.from(late.simulator!.trace!.output.data);
   output.forEach((v, i) => expect(v).toBeCloseTo(outputBefore[i], 3));
+
+  // Retry on the first explorer joins the page's new engine; the late one keeps working.
+  first.shadowRoot!.querySelector<HTMLButtonElement>("[part=error] button")!.click();
+  await first.updateComplete;
+  await first.ready;
+  await first.updateComplete;
+  expect(first.shadowRoot!.querySelector("[part=error]")).toBeNull();
+  expect(first.backendSelection).toBe(late.backendSelection);
+  expect(first.simulator!.trace!.step("C3").valueAt(4, 2, 3)).toBeCloseTo(before, 4);
+  await late.run(new Float32Array(784).fill(0.5));
+  expect(late.error).toBeUndefined();
+  expect(tf.getBackend()).toBe(late.backendSelection?.backend);
 });

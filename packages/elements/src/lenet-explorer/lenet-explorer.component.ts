@@ -75,8 +75,9 @@ export class CsLenetExplorer extends LitElement {
 
   #loader = new ExplorerLoader<LoadedLenet>(this, {
     loadStarted: () => (this._failure = undefined),
-    // After a lost WebGL context, go on with the cpu backend: it always starts, and LeNet-5 runs
-    // on it in a few milliseconds.
+    // After a lost WebGL context, the page's engine goes on without WebGL (wasm, else cpu); the
+    // cpu backend is asked for only if the engine was reset meanwhile: it always starts, and
+    // LeNet-5 runs on it in a few milliseconds.
     engine: (afterContextLoss) => getEngine(afterContextLoss ? "cpu" : this.backend),
     weights: (seeded, signal) =>
       loadLenet(this.variant, { weights: seeded ? "seeded" : this.weights, signal }),
@@ -229,7 +230,7 @@ export class CsLenetExplorer extends LitElement {
     }
   }
 
-  /** Loads again (after a failure); on the cpu backend when the WebGL context was lost. */
+  /** Loads again (after a failure); without WebGL (wasm, else cpu) when its context was lost. */
   retry(): void {
     this.#loader.retry(this._failure?.kind === "context");
   }
@@ -248,7 +249,7 @@ export class CsLenetExplorer extends LitElement {
   #failContextLost(): void {
     if (this._failure?.kind === "context") return;
     const message = msg(
-      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue on the cpu backend.",
+      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue without WebGL (on wasm, else cpu).",
       { id: "lenet-explorer.context-lost" },
     );
     this.#fail("context", new ConvstepError("BACKEND", message));
