@@ -168,10 +168,15 @@ export class AttributeGuard<H extends ReactiveElement> {
       if (!changed.has(key) && this.#good.has(key)) continue;
       const r = this.#rules[key]!;
       const arrived = host[key];
-      const accepted = r.accept(arrived);
+      // An optional attribute left empty (`columns=""`) means "as the element decides".
+      const absent =
+        arrived === undefined ||
+        arrived === null ||
+        (r.fallback === undefined && typeof arrived === "string" && arrived.trim() === "");
+      const accepted = absent ? r.fallback : r.accept(arrived);
       const last = this.#good.has(key) ? this.#good.get(key) : r.fallback;
       const attribute = r.attribute ?? key.toLowerCase();
-      if (accepted === undefined && !(arrived === undefined || arrived === null)) {
+      if (accepted === undefined && !absent) {
         const kept = last === undefined ? "the default" : JSON.stringify(last);
         this.#report(attribute, arrived, `${r.expected}; keeping ${kept}`);
         this.#good.set(key, last);
