@@ -37,6 +37,9 @@ const browserProjectWanted =
 export default defineConfig({
   resolve: { alias },
   test: {
+    // A condition polled for (`expect.poll`) may take long on a loaded machine: the test waits
+    // for it, not for a guess at how long it takes.
+    expect: { poll: { timeout: 30_000 } },
     projects: [
       {
         extends: true,

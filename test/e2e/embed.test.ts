@@ -286,16 +286,18 @@ describe("in Chromium, under a strict Content-Security-Policy", () => {
 
     // d3 transitions run in the built bundle: a step of the explorer sends a pulse along the
     // network's links, moved by `transition().attrTween("transform", …)`.
-    const pulse = await page.evaluate(async () => {
-      const explorer = document.getElementById("lenet")!;
-      explorer.simulator!.cursor.next();
-      const network = explorer.shadowRoot!.querySelector("cs-network")!;
-      await new Promise((r) => setTimeout(r, 250));
-      const circles = [...network.shadowRoot!.querySelectorAll("circle.pulse")];
-      return { count: circles.length, moved: circles.some((c) => c.hasAttribute("transform")) };
-    });
-    expect(pulse.count).toBeGreaterThan(0);
-    expect(pulse.moved).toBe(true);
+    await page.evaluate(() => document.getElementById("lenet")!.simulator!.cursor.next());
+    const moved = await page.waitForFunction(
+      () => {
+        const explorer = document.getElementById("lenet")!;
+        const network = explorer.shadowRoot!.querySelector("cs-network")!;
+        const circles = [...network.shadowRoot!.querySelectorAll("circle.pulse")];
+        return circles.some((c) => c.hasAttribute("transform"));
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await moved.jsonValue()).toBe(true);
 
     expect(await watched.violations()).toEqual([]);
 

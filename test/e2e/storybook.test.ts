@@ -75,8 +75,19 @@ describe("Storybook", () => {
         undefined,
         { timeout: 30_000 },
       );
-      // Give asynchronous work (a trace, a weights fetch) a moment to finish or fail.
-      await page.waitForTimeout(500);
+      // Wait for the asynchronous work (a trace, a weights fetch) to finish or fail: every
+      // element rendered, every explorer ready, and the network quiet.
+      await page.evaluate(async () => {
+        type Widget = Element & { updateComplete?: Promise<unknown>; ready?: Promise<unknown> };
+        const widgets = [...document.querySelectorAll<Widget>("*")].filter((e) =>
+          e.localName.startsWith("cs-"),
+        );
+        for (const w of widgets) {
+          await w.updateComplete;
+          await w.ready;
+        }
+      });
+      await page.waitForLoadState("networkidle");
       const shown = await page.evaluate(() =>
         document.body.classList.contains("sb-show-errordisplay") ? "error display" : "ok",
       );

@@ -3,7 +3,9 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   AbortError,
+  BACKEND_CHOICES,
   ConvstepError,
+  GRANULARITIES,
   type BackendChoice,
   type BackendSelection,
   type Granularity,
@@ -20,6 +22,13 @@ import "../player/define.js";
 import "../prediction/define.js";
 import type { DisplayTransform } from "../draw/sweep.js";
 import { assetUrl } from "../shared/assets.js";
+import {
+  AttributeGuard,
+  numberAttribute,
+  oneOf,
+  speedRule,
+  wordsOf,
+} from "../shared/attribute-guard.js";
 import { getEngine, resetEngine } from "../shared/engine.js";
 import {
   CsErrorEvent,
@@ -32,19 +41,18 @@ import { explorerStyles } from "../shared/explorer/explorer.styles.js";
 import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
 import { ExplorerLoader } from "../shared/explorer/loader.js";
 import { StepSync } from "../shared/explorer/step-sync.js";
-import { setLanguage } from "../shared/localize.js";
+import { attributeNotes } from "../shared/explorer/attribute-notes.js";
+import { langRule, setLanguage } from "../shared/localize.js";
 import { defineElement } from "../shared/define.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { alexnetExplorerStyles } from "./alexnet-explorer.styles.js";
 import { CsConvSweep } from "./conv-sweep.component.js";
-import { shownParts, templateAreas, type AlexnetPart } from "./layout.js";
+import { ALEXNET_PARTS, shownParts, templateAreas, type AlexnetPart } from "./layout.js";
 import {
   compiledModelOf,
-  conv1Of,
   loadAlexnet,
   weightMegabytes,
-  variantOf,
   type AlexnetVariant,
   type LoadedAlexnet,
 } from "./load-model.js";
@@ -212,7 +220,7 @@ export class CsAlexnetExplorer extends LitElement {
   @property({ type: Boolean }) autoplay = false;
 
   /** Playback speed, a multiple of the player's base rate. */
-  @property({ type: Number }) speed = 1;
+  @property({ converter: numberAttribute }) speed = 1;
 
   /** Language of the widgets: `en` or `ko` (one language per page). */
   @property({ reflect: true }) override lang = "";
@@ -222,6 +230,16 @@ export class CsAlexnetExplorer extends LitElement {
 
   /** Keeps the step in the URL hash (`#alexnet=conv2:200@channel`; the key is the element's `id`). */
   @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
+
+  #attributes = new AttributeGuard<CsAlexnetExplorer>(this, {
+    variant: oneOf<AlexnetVariant>(["2012", "keras"], "2012"),
+    backend: oneOf<BackendChoice>(BACKEND_CHOICES, "auto"),
+    conv1: oneOf(["seeded", "bank"] as const, "seeded"),
+    granularity: oneOf<Granularity>(GRANULARITIES, undefined),
+    speed: speedRule,
+    lang: langRule,
+    hide: wordsOf(ALEXNET_PARTS),
+  });
 
   /** The latest input offered (by the image block or the explorer's own photo load). */
   #input: ModelInput | undefined;
@@ -277,14 +295,7 @@ export class CsAlexnetExplorer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("variant")) {
-      const v = variantOf(this.variant);
-      if (v !== this.variant) this.variant = v;
-    }
-    if (changed.has("conv1")) {
-      const c = conv1Of(this.conv1);
-      if (c !== this.conv1) this.conv1 = c;
-    }
+    this.#attributes.check(changed);
     if (changed.has("lang") && this.lang) {
       this.#language = setLanguage(this.lang).catch((error: unknown) => this.#fail("input", error));
     }
@@ -605,6 +616,7 @@ export class CsAlexnetExplorer extends LitElement {
               }
             : undefined,
       })}
+      ${attributeNotes(this.#attributes.problems)}
       ${renderFailure(this._failure, {
         dismiss: () => (this._failure = undefined),
         retry: () => this.retry(),

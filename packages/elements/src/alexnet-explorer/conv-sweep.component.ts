@@ -33,6 +33,13 @@ import {
 import { CsNeuronEvent } from "../shared/events.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import {
+  AttributeGuard,
+  MAX_INDEX,
+  numberAttribute,
+  numberIn,
+  oneOf,
+} from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { convSweepStyles } from "./conv-sweep.styles.js";
 import { formatValue, kernelText, renderArithmetic } from "./sweep-text.js";
@@ -127,10 +134,10 @@ export class CsConvSweep extends LitElement {
   }
 
   /** The kernel (output map) shown; follows the cursor's channel when the cursor is on this layer. */
-  @property({ type: Number }) channel = 0;
+  @property({ converter: numberAttribute }) channel = 0;
 
   /** The sweep's position: the output cell's row-major index (the last cell shows the whole map). */
-  @property({ type: Number }) position = Number.MAX_SAFE_INTEGER;
+  @property({ converter: numberAttribute }) position = Number.MAX_SAFE_INTEGER;
 
   /** How the input values become RGB (default: ×255 for [0, 1] inputs, else + the range's low end). */
   @property({ attribute: false }) transform: DisplayTransform | undefined;
@@ -142,7 +149,7 @@ export class CsConvSweep extends LitElement {
   @property({ attribute: "kernel-source" }) kernelSource: "seeded" | "bank" | "trained" = "seeded";
 
   /** Groups the bank is drawn in (2: AlexNet's two GPUs, 48 kernels each). */
-  @property({ type: Number }) groups = 1;
+  @property({ converter: numberAttribute }) groups = 1;
 
   /** Show the paper's 224 puzzle under the formula. */
   @property({ type: Boolean, attribute: "show-puzzle" }) showPuzzle = false;
@@ -193,7 +200,23 @@ export class CsConvSweep extends LitElement {
     this.pause();
   }
 
-  protected override willUpdate(_changed: PropertyValues): void {
+  #attributes = new AttributeGuard<CsConvSweep>(this, {
+    channel: numberIn({ min: 0, max: MAX_INDEX, integer: true, fallback: 0 }),
+    position: numberIn({
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      integer: true,
+      fallback: Number.MAX_SAFE_INTEGER,
+    }),
+    kernelSource: {
+      ...oneOf(["seeded", "bank", "trained"] as const, "seeded"),
+      attribute: "kernel-source",
+    },
+    groups: numberIn({ min: 1, max: 16, integer: true, fallback: 1 }),
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.#attributes.check(changed);
     this.#followCursor();
   }
 

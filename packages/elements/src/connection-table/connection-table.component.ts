@@ -5,6 +5,7 @@ import type { Simulator } from "@convstep/engine";
 import { CsFocusLayerEvent } from "../shared/events.js";
 import { getLocale } from "../shared/localize.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, MAX_INDEX, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { connectionTableStyles } from "./connection-table.styles.js";
 import {
@@ -79,8 +80,8 @@ export class CsConnectionTable extends LitElement {
   @property({ attribute: "input-layer" }) inputLayer: string | undefined;
 
   /** The chosen output map (column), lit while nothing else is hovered or focused. */
-  @property({ type: Number, attribute: "focus-channel", reflect: true }) focusChannel:
-    number | undefined;
+  @property({ converter: numberAttribute, attribute: "focus-channel", reflect: true })
+  focusChannel: number | undefined;
 
   /** Caption above the table (default: which maps feed which, with the link count). */
   @property() heading: string | undefined;
@@ -90,7 +91,15 @@ export class CsConnectionTable extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  #attributes = new AttributeGuard<CsConnectionTable>(this, {
+    focusChannel: {
+      ...numberIn({ min: 0, max: MAX_INDEX, integer: true, fallback: undefined }),
+      attribute: "focus-channel",
+    },
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     if (changed.has("focusChannel") && this.focusChannel !== undefined) {
       this._pinnedRow = undefined;
       if (this._cell.r === -1) this._cell = { r: -1, c: this.focusChannel };

@@ -13,9 +13,17 @@ import {
 } from "../draw/conv-window.js";
 import { sampleCaption } from "../image-input/sample-titles.js";
 import { assetUrl } from "../shared/assets.js";
+import {
+  AttributeGuard,
+  MAX_INDEX,
+  numberAttribute,
+  numberIn,
+  oneOf,
+} from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import {
+  LIMITS,
   PRESETS,
   clampSetting,
   convArithmetic,
@@ -38,6 +46,12 @@ import {
 import { convWindowStyles } from "./conv-window.styles.js";
 import { loadPicture, pictureAt, type Picture } from "./picture.js";
 import { Playback, autoRate } from "./playback.js";
+
+/** A setting's attribute rule: a whole number within its control's limits (clamped). */
+function setting(name: keyof typeof LIMITS, fallback: number) {
+  const [min, max] = LIMITS[name];
+  return numberIn({ min, max, clamp: true, fallback });
+}
 
 /**
  * @tagname cs-conv-window
@@ -71,19 +85,19 @@ export class CsConvWindow extends LitElement {
   @state() private _announcement = "";
 
   /** Input size n (square), 1–256. */
-  @property({ type: Number }) n = 227;
+  @property({ converter: numberAttribute }) n = 227;
 
   /** Kernel size k, 1–15. */
-  @property({ type: Number }) k = 11;
+  @property({ converter: numberAttribute }) k = 11;
 
   /** Stride s, 1–8. */
-  @property({ type: Number }) s = 4;
+  @property({ converter: numberAttribute }) s = 4;
 
   /** Zero padding p on each side, 0–16 (ignored when `padding` is `same`). */
-  @property({ type: Number }) p = 0;
+  @property({ converter: numberAttribute }) p = 0;
 
   /** Dilation d, 1–6. */
-  @property({ type: Number }) d = 1;
+  @property({ converter: numberAttribute }) d = 1;
 
   /** `explicit` (p zeros on every side), `same` (TensorFlow's rule) or `valid` (none). */
   @property() padding: PaddingMode = "explicit";
@@ -107,10 +121,10 @@ export class CsConvWindow extends LitElement {
   @property({ type: Boolean }) autoplay = false;
 
   /** Output cells per second while playing (default: a whole pass in about 15 s). */
-  @property({ type: Number }) speed: number | undefined;
+  @property({ converter: numberAttribute }) speed: number | undefined;
 
   /** The current output cell, as an index in row-major order. */
-  @property({ type: Number }) step = 0;
+  @property({ converter: numberAttribute }) step = 0;
 
   #arith: ConvArithmetic = convArithmetic({ n: 227, k: 11, s: 4, p: 0, d: 1, padding: "explicit" });
   #layout: ConvLayout = layoutConv(this.#arith);
@@ -185,7 +199,24 @@ export class CsConvWindow extends LitElement {
     this.#glide?.stop();
   }
 
+  #attributes = new AttributeGuard<CsConvWindow>(this, {
+    n: setting("n", 227),
+    k: setting("k", 11),
+    s: setting("s", 4),
+    p: setting("p", 0),
+    d: setting("d", 1),
+    padding: oneOf<PaddingMode>(["explicit", "same", "valid"], "explicit"),
+    preset: oneOf<PresetName>(
+      PRESETS.map((p) => p.name),
+      undefined,
+    ),
+    kernel: oneOf<KernelKind>(["blur", "edges"], "blur"),
+    speed: numberIn({ min: 0.01, max: 100_000, fallback: undefined }),
+    step: numberIn({ min: 0, max: MAX_INDEX, integer: true, fallback: 0 }),
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     if (changed.has("preset")) {
       const preset = findPreset(this.preset);
       if (preset) {

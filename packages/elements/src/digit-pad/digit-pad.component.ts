@@ -4,6 +4,7 @@ import { property, query, state } from "lit/decorators.js";
 import { mnistStyle } from "@convstep/engine";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
+import { AttributeGuard, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { digitPadStyles } from "./digit-pad.styles.js";
@@ -18,6 +19,10 @@ import {
   type Stroke,
 } from "./draw.js";
 import { digitFromBytes, sampleIndices } from "./samples.js";
+
+/** The pad's side in CSS px: at least a thumb's width, at most a large screen's. */
+const PAD_MIN = 64;
+const PAD_MAX = 1024;
 
 /** MNIST's field. */
 const SIDE = 28;
@@ -62,13 +67,13 @@ export class CsDigitPad extends LitElement {
   @state() private _announcement = "";
 
   /** Side of the pad in CSS px. */
-  @property({ type: Number }) size = 224;
+  @property({ converter: numberAttribute }) size = 224;
 
   /** Brush diameter in CSS px (default: about 8.5% of the pad, as thick as MNIST's strokes). */
-  @property({ type: Number }) brush: number | undefined;
+  @property({ converter: numberAttribute }) brush: number | undefined;
 
   /** How many test digits the strip shows (spread evenly over the classes). */
-  @property({ type: Number }) samples = 20;
+  @property({ converter: numberAttribute }) samples = 20;
 
   /** URL of the digit file (default: the bundled `data/mnist-test-500.bin` under the asset base). */
   @property() src: string | undefined;
@@ -126,7 +131,14 @@ export class CsDigitPad extends LitElement {
     this.#frame = 0;
   }
 
+  #attributes = new AttributeGuard<CsDigitPad>(this, {
+    size: numberIn({ min: PAD_MIN, max: PAD_MAX, clamp: true, fallback: 224 }),
+    brush: numberIn({ min: 1, max: PAD_MAX, clamp: true, fallback: undefined }),
+    samples: numberIn({ min: 0, max: 500, clamp: true, fallback: 20 }),
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     if (changed.has("samples") || changed.has("digits")) this._focus = 0;
     if (changed.has("digits")) this._page = 0;
     if (!this.digits) {

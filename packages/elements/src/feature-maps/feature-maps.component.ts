@@ -1,5 +1,5 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
-import { LitElement, html, nothing } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
 import type { CompiledLayer, Simulator, TraceStep } from "@convstep/engine";
 import {
@@ -18,6 +18,7 @@ import {
 import { formatValue } from "../draw/legend.js";
 import { CsNeuronEvent } from "../shared/events.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, numberAttribute, numberIn, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
@@ -119,10 +120,10 @@ export class CsFeatureMaps extends LitElement {
   @property() scale: "layer" | "map" = "layer";
 
   /** Maps (or cells of a vector) per row; default: as many as fit. */
-  @property({ type: Number }) columns: number | undefined;
+  @property({ converter: numberAttribute }) columns: number | undefined;
 
   /** CSS pixels per activation; default: the largest that fits the element's width. */
-  @property({ type: Number, attribute: "cell-size" }) cellSize: number | undefined;
+  @property({ converter: numberAttribute, attribute: "cell-size" }) cellSize: number | undefined;
 
   /** Also draw the layer below, with the highlighted neuron's window and linked maps marked. */
   @property({ type: Boolean, attribute: "show-input" }) showInput = false;
@@ -168,7 +169,17 @@ export class CsFeatureMaps extends LitElement {
     return this.#level === "none" ? null : this.focusNeuron;
   }
 
-  protected override willUpdate(): void {
+  #attributes = new AttributeGuard<CsFeatureMaps>(this, {
+    scale: oneOf(["layer", "map"] as const, "layer"),
+    columns: numberIn({ min: 1, max: 1024, clamp: true, fallback: undefined }),
+    cellSize: {
+      ...numberIn({ min: 1, max: 64, clamp: true, fallback: undefined }),
+      attribute: "cell-size",
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     this.#resolve();
     const view = this.#view;
     if (!view) return;

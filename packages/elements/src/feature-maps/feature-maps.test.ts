@@ -16,19 +16,16 @@ import { cellRect, layoutGrid, type NeuronAt } from "../draw/feature-map.js";
 import type { CsNeuronEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import { afterLayout, expectNoAxeViolations, mount } from "../test-utils/mount.js";
 import { inputLinks } from "./input-links.js";
 import { navigate } from "./navigate.js";
 
 /** The value as the element writes it, by hand: three decimals and a true minus sign. */
 const shown = (v: number) => v.toFixed(3).replace("-", "\u2212");
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-
+/** Waits until the element measured its width and rendered. */
 async function settle(el: CsFeatureMaps): Promise<void> {
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
+  await afterLayout(el);
 }
 
 function shadow(el: CsFeatureMaps): ShadowRoot {

@@ -4,6 +4,7 @@ import { property, query, state } from "lit/decorators.js";
 import { SAMPLE_PHOTOS, samplePhoto, type SamplePhoto } from "@convstep/models";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
+import { AttributeGuard, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { imageInputStyles } from "./image-input.styles.js";
@@ -109,7 +110,12 @@ export class CsImageInput extends LitElement {
     return TARGET_SIDE[this.#target];
   }
 
+  #attributes = new AttributeGuard<CsImageInput>(this, {
+    target: oneOf<ImageTarget>(["alexnet-2012", "alexnet-keras"], "alexnet-2012"),
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     if (changed.has("src") || changed.has("sample")) {
       const url = this.src || assetUrl(`samples/${this.sample}`);
       if (url !== this.#loadedFrom) void this.#loadUrl(url);

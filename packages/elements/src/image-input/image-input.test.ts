@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import "./define.js";
 import type { CsImageInput } from "./image-input.component.js";
 import { IMAGENET_MEAN_RGB, coverCrop, croppedRgb, inputToRgba, modelInput } from "./preprocess.js";
@@ -187,6 +187,40 @@ describe("<cs-image-input>", () => {
     expect(el.value?.shape).toEqual([227, 227, 3]);
     const picked = nextInput(el);
     root(el).querySelectorAll<HTMLButtonElement>("[part~=sample]")[4].click();
+    expect((await picked).shape).toEqual([227, 227, 3]);
+    await el.updateComplete;
+    expect(root(el).querySelector(".error")).toBeNull();
+  });
+
+  it("a 30,000 × 30,000 PNG is refused from its header, never decoded; the widget keeps working", async () => {
+    const el = await mount<CsImageInput>("cs-image-input");
+    await nextInput(el);
+    // A PNG signature and an IHDR chunk, written by hand: width and height 30,000 (0x7530),
+    // 8-bit RGB; then 200 KB of nothing (a real bomb's compressed zeros would follow).
+    const header = [
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0,
+      0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+    ];
+    const bomb = new File([new Uint8Array(header), new Uint8Array(200_000)], "bomb.png", {
+      type: "image/png",
+    });
+    const decode = vi.spyOn(window, "createImageBitmap");
+    const transfer = new DataTransfer();
+    transfer.items.add(bomb);
+    el.shadowRoot!.querySelector("[part=base]")!.dispatchEvent(
+      new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+    await expect
+      .poll(() => root(el).querySelector(".error")?.textContent ?? "")
+      .toContain("bomb.png");
+    const text = root(el).querySelector(".error")!.textContent!;
+    expect(text).toContain("30,000 × 30,000 pixels (900 megapixels)");
+    expect(text).toContain("16,384");
+    expect(decode).not.toHaveBeenCalled();
+    decode.mockRestore();
+    expect(el.value?.shape).toEqual([227, 227, 3]);
+    const picked = nextInput(el);
+    root(el).querySelectorAll<HTMLButtonElement>("[part~=sample]")[2].click();
     expect((await picked).shape).toEqual([227, 227, 3]);
     await el.updateComplete;
     expect(root(el).querySelector(".error")).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * A lost WebGL context, for real: the explorer runs on the webgl backend (software WebGL in
  * headless Chromium), the test loses the context through WEBGL_lose_context, and the explorer must
- * say so in place, then go on on the cpu backend after Retry. Its own file: one engine per page.
+ * say so in place, then go on without WebGL after Retry (wasm, else cpu: here cpu, as the test
+ * server has no wasm files). Its own file: one engine per page.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, expect, it } from "vitest";

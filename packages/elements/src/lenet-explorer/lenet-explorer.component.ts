@@ -3,12 +3,21 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import {
   AbortError,
+  BACKEND_CHOICES,
   ConvstepError,
+  GRANULARITIES,
   type BackendChoice,
   type BackendSelection,
   type Granularity,
   type Simulator,
 } from "@convstep/engine";
+import {
+  AttributeGuard,
+  numberAttribute,
+  oneOf,
+  speedRule,
+  wordsOf,
+} from "../shared/attribute-guard.js";
 import { getEngine } from "../shared/engine.js";
 import {
   CsErrorEvent,
@@ -21,18 +30,13 @@ import { explorerStyles } from "../shared/explorer/explorer.styles.js";
 import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
 import { ExplorerLoader } from "../shared/explorer/loader.js";
 import { StepSync } from "../shared/explorer/step-sync.js";
-import { setLanguage } from "../shared/localize.js";
+import { attributeNotes } from "../shared/explorer/attribute-notes.js";
+import { langRule, setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
 import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
-import {
-  lenetInput,
-  loadLenet,
-  variantOf,
-  type LenetVariant,
-  type LoadedLenet,
-} from "./load-model.js";
+import { lenetInput, loadLenet, type LenetVariant, type LoadedLenet } from "./load-model.js";
 import { SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
 import { failureView, headerView, regionLabel, type Failure } from "./view.js";
 
@@ -71,8 +75,9 @@ export class CsLenetExplorer extends LitElement {
 
   #loader = new ExplorerLoader<LoadedLenet>(this, {
     loadStarted: () => (this._failure = undefined),
-    // After a lost WebGL context, go on with the cpu backend: it always starts, and LeNet-5 runs
-    // on it in a few milliseconds.
+    // After a lost WebGL context, the page's engine goes on without WebGL (wasm, else cpu); the
+    // cpu backend is asked for only if the engine was reset meanwhile: it always starts, and
+    // LeNet-5 runs on it in a few milliseconds.
     engine: (afterContextLoss) => getEngine(afterContextLoss ? "cpu" : this.backend),
     weights: (seeded, signal) =>
       loadLenet(this.variant, { weights: seeded ? "seeded" : this.weights, signal }),
@@ -123,7 +128,7 @@ export class CsLenetExplorer extends LitElement {
   @property({ type: Boolean }) autoplay = false;
 
   /** Playback speed, a multiple of the player's base rate. */
-  @property({ type: Number }) speed = 1;
+  @property({ converter: numberAttribute }) speed = 1;
 
   /** Language of the widgets: `en` or `ko` (one language per page); empty: as it is. */
   @property() override lang = "";
@@ -137,6 +142,14 @@ export class CsLenetExplorer extends LitElement {
   /** Keeps the step in the URL hash (`#lenet=C3:4:2,3@neuron`; the key is the element's `id`). */
   @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
 
+  #attributes = new AttributeGuard<CsLenetExplorer>(this, {
+    variant: oneOf<LenetVariant>(["1998", "keras"], "1998"),
+    backend: oneOf<BackendChoice>(BACKEND_CHOICES, "auto"),
+    granularity: oneOf<Granularity>(GRANULARITIES, undefined),
+    speed: speedRule,
+    lang: langRule,
+    hide: wordsOf(EXPLORER_PARTS),
+  });
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
   #language: Promise<void> = Promise.resolve();
@@ -178,10 +191,7 @@ export class CsLenetExplorer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("variant")) {
-      const v = variantOf(this.variant);
-      if (v !== this.variant) this.variant = v;
-    }
+    this.#attributes.check(changed);
     if (changed.has("lang") && this.lang) {
       // The attribute also tells assistive technology which language the text is in.
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
@@ -220,7 +230,7 @@ export class CsLenetExplorer extends LitElement {
     }
   }
 
-  /** Loads again (after a failure); on the cpu backend when the WebGL context was lost. */
+  /** Loads again (after a failure); without WebGL (wasm, else cpu) when its context was lost. */
   retry(): void {
     this.#loader.retry(this._failure?.kind === "context");
   }
@@ -239,7 +249,7 @@ export class CsLenetExplorer extends LitElement {
   #failContextLost(): void {
     if (this._failure?.kind === "context") return;
     const message = msg(
-      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue on the cpu backend.",
+      "The WebGL context was lost (the graphics driver was reset, or the page uses too many WebGL canvases). Retry to continue without WebGL (on wasm, else cpu).",
       { id: "lenet-explorer.context-lost" },
     );
     this.#fail("context", new ConvstepError("BACKEND", message));
@@ -366,6 +376,7 @@ export class CsLenetExplorer extends LitElement {
       aria-busy=${loading ? "true" : "false"}
     >
       ${headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)}
+      ${attributeNotes(this.#attributes.problems)}
       ${failureView(this._failure, {
         dismiss: () => (this._failure = undefined),
         retry: () => this.retry(),

@@ -10,6 +10,7 @@ import {
   type Simulator,
 } from "@convstep/engine";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { modelSummaryStyles } from "./model-summary.styles.js";
 import { drawShareBars, type ShareBarsLayout } from "./share-bars.js";
@@ -176,6 +177,14 @@ export class CsModelSummary extends LitElement {
 
   #count(n: number) {
     return html`<td class=${n === 0 ? "num zero" : "num"}>${formatCount(n)}</td>`;
+  }
+
+  #attributes = new AttributeGuard<CsModelSummary>(this, {
+    metric: oneOf<SummaryMetric>(["params", "macs"], "params"),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
   }
 
   override render() {

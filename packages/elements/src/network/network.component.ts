@@ -7,6 +7,7 @@ import { drawOverlay, paintNetwork, type PaintedItem } from "../draw/network.js"
 import { CsFocusLayerEvent } from "../shared/events.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, MAX_INDEX, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
@@ -92,7 +93,8 @@ export class CsNetwork extends LitElement {
   @property({ attribute: "focus-layer" }) focusLayer: string | undefined;
 
   /** The focused channel (map or unit) when `focus-layer` is set; default 0. */
-  @property({ attribute: "focus-channel", type: Number }) focusChannel: number | undefined;
+  @property({ attribute: "focus-channel", converter: numberAttribute }) focusChannel:
+    number | undefined;
 
   /** Draw the links into the focused map (`show-links="false"` hides them). */
   @property({
@@ -105,7 +107,7 @@ export class CsNetwork extends LitElement {
   showLinks = true;
 
   /** Most unit boxes a vector column shows at once (maps: at most 16). */
-  @property({ attribute: "page-size", type: Number }) pageSize = 32;
+  @property({ attribute: "page-size", converter: numberAttribute }) pageSize = 32;
 
   /** Draw a grouped network (AlexNet 2012) as towers, one per GPU, with the links that cross between them. */
   @property({ type: Boolean, reflect: true }) towers = false;
@@ -151,7 +153,19 @@ export class CsNetwork extends LitElement {
     return linksInto(this.#layout, focus.layer, focus.channel, sources);
   }
 
-  protected override willUpdate(_changed: PropertyValues): void {
+  #attributes = new AttributeGuard<CsNetwork>(this, {
+    focusChannel: {
+      ...numberIn({ min: 0, max: MAX_INDEX, integer: true, fallback: undefined }),
+      attribute: "focus-channel",
+    },
+    pageSize: {
+      ...numberIn({ min: 1, max: 256, clamp: true, fallback: 32 }),
+      attribute: "page-size",
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.#attributes.check(changed);
     const sim = this.simulator;
     const focus = this.focused;
     const key = focus ? `${focus.layer}:${focus.channel}` : "";

@@ -7,7 +7,7 @@ import type { CsNetwork } from "./network.component.js";
 import { CsFocusLayerEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import { afterLayout, expectNoAxeViolations, mount } from "../test-utils/mount.js";
 
 type Fixture = Awaited<ReturnType<typeof lenetSimulator>>;
 
@@ -31,9 +31,7 @@ async function mountNetwork(
   const el = await mount<CsNetwork>("cs-network", attrs);
   el.style.width = "1000px";
   el.simulator = fixture.simulator;
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(r));
-  await el.updateComplete;
+  await afterLayout(el);
   return el;
 }
 
@@ -316,9 +314,7 @@ describe("<cs-network> with AlexNet (2012), before any run", () => {
     const el = await mount<CsNetwork>("cs-network");
     el.style.width = "320px";
     el.simulator = stub();
-    await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
+    await afterLayout(el);
     const scroller = el.shadowRoot!.querySelector<HTMLElement>(".scroller")!;
     expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
     expect(columns(el)).toHaveLength(17);

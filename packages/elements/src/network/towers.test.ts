@@ -4,7 +4,7 @@
 import { compileModel, Cursor, type Simulator } from "@convstep/engine";
 import { getModelSpec } from "@convstep/models";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import { afterLayout, expectNoAxeViolations, mount } from "../test-utils/mount.js";
 import "./define.js";
 import { layoutNetwork, TOWER_GAP } from "./layout.js";
 import type { CsNetwork } from "./network.component.js";
@@ -136,9 +136,7 @@ describe("<cs-network towers> with AlexNet (2012), before any run", () => {
     const el = await mount<CsNetwork>("cs-network", { towers: "", "page-size": "16" });
     el.style.width = "1400px";
     el.simulator = sim;
-    await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(r));
-    await el.updateComplete;
+    await afterLayout(el);
     return { el, sim };
   }
 

@@ -1,8 +1,9 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
-import { LitElement, html, nothing, type TemplateResult } from "lit";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
 import type { NeuronExplanation, Simulator, Trace } from "@convstep/engine";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { clippedInputWindow, inputLayerName } from "./channels.js";
 import { activationDefinition, formula } from "./formula.js";
@@ -64,10 +65,10 @@ export class CsNeuronMath extends LitElement {
   @property({ attribute: false }) explanation: NeuronExplanation | undefined;
 
   /** Significant digits of the numbers shown (full values are in each number's title). */
-  @property({ type: Number }) digits = 3;
+  @property({ converter: numberAttribute }) digits = 3;
 
   /** How many input channels of a convolution to show as grids; the rest are summarised. */
-  @property({ type: Number, attribute: "max-channels" }) maxChannels = 6;
+  @property({ converter: numberAttribute, attribute: "max-channels" }) maxChannels = 6;
 
   constructor() {
     super();
@@ -233,6 +234,18 @@ export class CsNeuronMath extends LitElement {
       case "elementwise":
         return elementwiseSection(e, ctx);
     }
+  }
+
+  #attributes = new AttributeGuard<CsNeuronMath>(this, {
+    digits: numberIn({ min: 1, max: 10, integer: true, fallback: 3 }),
+    maxChannels: {
+      ...numberIn({ min: 1, max: 1024, integer: true, fallback: 6 }),
+      attribute: "max-channels",
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
   }
 
   override render() {

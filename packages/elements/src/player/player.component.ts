@@ -10,6 +10,13 @@ import {
 } from "@convstep/engine";
 import { CsPlayEvent, CsStepEvent } from "../shared/events.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import {
+  AttributeGuard,
+  numberAttribute,
+  oneOf,
+  speedRule,
+  wordsOf,
+} from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import {
@@ -31,6 +38,9 @@ import {
   pointToFraction,
   stepToFraction,
 } from "./timeline.js";
+
+/** The controls `hide` may name. */
+const PLAYER_CONTROLS = ["ends", "step", "play", "timeline", "readout", "speed", "granularity"];
 
 /** Speeds the menu offers (a `speed` outside the list is added to it). */
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
@@ -91,7 +101,7 @@ export class CsPlayer extends LitElement {
   @property({ reflect: true }) granularity: Granularity = "layer";
 
   /** Playback speed, a multiple of the base rate (see the class doc). */
-  @property({ type: Number }) speed = 1;
+  @property({ converter: numberAttribute }) speed = 1;
 
   /** Whether playback is running. */
   @property({ type: Boolean, reflect: true }) playing = false;
@@ -132,7 +142,14 @@ export class CsPlayer extends LitElement {
     this.#syncPlaying();
   }
 
+  #attributes = new AttributeGuard<CsPlayer>(this, {
+    granularity: oneOf<Granularity>(GRANULARITIES, "layer"),
+    speed: speedRule,
+    hide: wordsOf(PLAYER_CONTROLS),
+  });
+
   override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
     const sim = this.simulator;
     if (sim && GRANULARITIES.includes(this.granularity)) {
       const cursor = sim.cursor;

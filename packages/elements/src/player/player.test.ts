@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as tf from "@tensorflow/tfjs-core";
 import { stepPlan, type LayerGrid, type Simulator } from "@convstep/engine";
 import "./define.js";
@@ -14,7 +14,12 @@ import {
   pointToFraction,
   stepToFraction,
 } from "./timeline.js";
-import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
+import {
+  afterLayout,
+  expectNoAxeViolations,
+  frames as nextFrames,
+  mount,
+} from "../test-utils/mount.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
 
 /** LeNet-5 (1998) output grids, from the paper: C1 6@28×28 … output 10. */
@@ -255,13 +260,17 @@ describe("<cs-player>", () => {
     const cursor = fixture.simulator.cursor;
     let frames = 0;
     el.addEventListener("cs-step", () => frames++);
+    // Five frames that moved the cursor (one cs-step each), however long the frames take.
+    const fiveFrames = new Promise<void>((resolve) =>
+      el.addEventListener("cs-step", () => frames === 5 && resolve()),
+    );
     el.play();
-    await new Promise((r) => setTimeout(r, 300));
+    await fiveFrames;
     el.pause();
     const at = cursor.stepIndex;
     expect(at).toBeGreaterThan(frames); // C1 at 588 steps/s: ~10 per frame
     expect(cursor.position.layer).toBe(0);
-    await new Promise((r) => setTimeout(r, 100));
+    await nextFrames(3);
     expect(cursor.stepIndex).toBe(at);
   });
 
@@ -293,8 +302,7 @@ describe("<cs-player>", () => {
   it("a narrow timeline hides labels that do not fit, never the current layer's", async () => {
     await mountPlayer({ hide: "speed granularity" });
     el.style.width = "260px";
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await el.updateComplete;
+    await afterLayout(el);
     const crowded = () =>
       [...el.shadowRoot!.querySelectorAll("[part=label].crowded")].map((n) => n.textContent);
     expect(crowded()).toContain("flatten");
@@ -334,10 +342,16 @@ describe("<cs-player>", () => {
     expect(el.speed).toBe(0.5);
   });
 
-  it("shows a readable error for an unknown granularity, and no simulator as a note", async () => {
+  it('granularity="pixel" keeps "layer" with one warning naming it; no simulator shows a note', async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await mountPlayer({ granularity: "pixel" });
-    expect($(".error").textContent).toContain('"pixel"');
+    expect(el.granularity).toBe("layer");
     expect(fixture.simulator.cursor.granularity).toBe("layer");
+    expect($("button.play")).not.toBeNull();
+    expect(warn.mock.calls.map((a) => String(a[0]))).toEqual([
+      'convstep: <cs-player> granularity="pixel" is not valid: expected "layer", "channel", "neuron"; keeping "layer".',
+    ]);
+    warn.mockRestore();
     const bare = await mount<CsPlayer>("cs-player");
     expect(bare.shadowRoot!.textContent).toContain("No simulator");
     bare.remove();

@@ -1,8 +1,9 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
-import { LitElement, html, nothing } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 import type { Simulator } from "@convstep/engine";
 import { SimulatorController } from "../shared/simulator-controller.js";
+import { AttributeGuard, numberAttribute, numberIn, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { predictionStyles } from "./prediction.styles.js";
@@ -49,7 +50,7 @@ export class CsPrediction extends LitElement {
   @property() kind: "probabilities" | "distances" | "scores" | undefined;
 
   /** How many classes to list (all when there are at most this many). */
-  @property({ type: Number }) top = 10;
+  @property({ converter: numberAttribute }) top = 10;
 
   /** Heading above the bars. */
   @property() heading: string | undefined;
@@ -74,6 +75,15 @@ export class CsPrediction extends LitElement {
     const kind = this.kind ?? sim?.model.spec.output?.kind ?? "probabilities";
     const classes = this.classes ?? sim?.model.spec.output?.classes;
     return rankOutputs(values, { kind, classes, top: this.top });
+  }
+
+  #attributes = new AttributeGuard<CsPrediction>(this, {
+    kind: oneOf(["probabilities", "distances", "scores"] as const, undefined),
+    top: numberIn({ min: 1, max: 1000, clamp: true, fallback: 10 }),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#attributes.check(changed);
   }
 
   override render() {

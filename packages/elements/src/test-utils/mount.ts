@@ -25,15 +25,50 @@ export async function expectNoAxeViolations(el: Element): Promise<void> {
 
 type Updatable = Element & { updateComplete?: Promise<unknown> };
 
-/** Waits for an explorer, every block inside it (`.region > *`), and one animation frame. */
+/**
+ * Waits for an explorer and every block inside it (`.region > *`), then for the next layout (the
+ * animation frame's callbacks run, every ResizeObserver told its size) and what the blocks render
+ * from it.
+ */
 export async function settleExplorer(
   el: Element & { updateComplete: Promise<unknown> },
 ): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await el.updateComplete;
-    for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
-      await block.updateComplete;
+  const blocks = async () => {
+    for (let i = 0; i < 3; i++) {
+      await el.updateComplete;
+      for (const block of el.shadowRoot!.querySelectorAll<Updatable>(".region > *")) {
+        await block.updateComplete;
+      }
     }
-  }
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+  await blocks();
+  await nextLayout();
+  await blocks();
+}
+
+/**
+ * Resolves once the browser has laid the page out and told every ResizeObserver (the element's
+ * own included: observers are told in the order they were made) its size, and `el` has rendered
+ * what it measured. For elements that lay themselves out by their width.
+ */
+export async function afterLayout(el: Updatable): Promise<void> {
+  await el.updateComplete;
+  await nextLayout();
+  await el.updateComplete;
+}
+
+/** The next layout: a ResizeObserver made now is told after every older one (and the frame's callbacks). */
+function nextLayout(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.documentElement);
+  });
+}
+
+/** Resolves after `count` animation frames (for checking that nothing moves across frames). */
+export async function frames(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((r) => requestAnimationFrame(r));
 }

@@ -72,6 +72,15 @@ export const explorerStyles = css`
     color: var(--_text);
     overflow-wrap: anywhere;
   }
+  .attribute-notes {
+    margin: 0;
+    padding: 0.4em 0.75em 0.4em 1.75em;
+    border-radius: 6px;
+    background: color-mix(in srgb, #d4a72c 12%, var(--_surface));
+    color: var(--_text);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

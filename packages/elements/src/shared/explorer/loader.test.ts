@@ -1,7 +1,7 @@
 import "@tensorflow/tfjs-backend-cpu";
 import * as tf from "@tensorflow/tfjs-core";
 import type { ReactiveController } from "lit";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   compileModel,
   initWeights,
@@ -29,10 +29,11 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Whether a promise settles within a few macrotasks. */
-async function settles(promise: Promise<unknown>): Promise<boolean> {
-  const timeout = new Promise((r) => setTimeout(() => r("pending"), 30));
-  return (await Promise.race([promise.then(() => "settled"), timeout])) === "settled";
+/** Whether a promise has settled yet (read it after the events it could settle on). */
+function watch(promise: Promise<unknown>): { readonly settled: boolean } {
+  const state = { settled: false };
+  void promise.then(() => (state.settled = true));
+  return state;
 }
 
 /** A host (connected, rendered once) and a loader with steps that log what they are asked. */
@@ -149,29 +150,35 @@ describe("ExplorerLoader", () => {
     for (const releaseReplaced of [true, false]) {
       const before = tf.memory().numTensors;
       const first = deferred<LoadedModel>();
+      const asked = deferred<void>();
       let calls = 0;
       const { loader, disconnect } = setUp({
         releaseReplaced,
         weights: async () => {
-          if (calls++ === 0) return first.promise;
+          if (calls++ === 0) {
+            asked.resolve();
+            return first.promise;
+          }
           const m = model();
           return { model: m, weights: initWeights(m, { seed: 0 }) };
         },
       });
       loader.update("a");
-      const replaced = loader.ready;
-      await new Promise((r) => setTimeout(r, 0)); // the first load waits for its weights
+      const replaced = watch(loader.ready);
+      await asked.promise; // the first load waits for its weights
       loader.update("b");
-      expect(await settles(replaced)).toBe(releaseReplaced);
-      await loader.ready;
+      await loader.ready; // the newer load has its first trace
+      await Promise.resolve();
+      expect(replaced.settled).toBe(releaseReplaced);
       const sim: Simulator = loader.simulator!;
       expect(sim.trace).not.toBeNull();
       // The replaced load's weights arrive late: freed, not used.
       const m = model();
       const late = initWeights(m, { seed: 1 });
       first.resolve({ model: m, weights: late });
-      await new Promise((r) => setTimeout(r, 0));
-      expect([...late.values()].every((t) => t.isDisposed)).toBe(true);
+      await vi.waitFor(() => expect([...late.values()].every((t) => t.isDisposed)).toBe(true), {
+        timeout: 30_000,
+      });
       expect(loader.simulator).toBe(sim);
       disconnect();
       expect(tf.memory().numTensors).toBe(before);

@@ -14,7 +14,6 @@ import {
   type CompiledModel,
   type Simulator,
 } from "@convstep/engine";
-import { resetEngine } from "../engine.js";
 import { SimulatorController } from "../simulator-controller.js";
 import { watchContextLoss } from "./context-loss.js";
 
@@ -142,12 +141,14 @@ export class ExplorerLoader<L extends LoadedModel> implements ReactiveController
     return true;
   }
 
-  /** Loads again (after a failure); on another backend when the WebGL context was lost. */
+  /**
+   * Loads again (after a failure); on another backend when the WebGL context was lost (the page's
+   * engine, which sees the dead context, starts that backend once for every explorer).
+   */
   retry(contextFailure: boolean): void {
     if (contextFailure || this.#contextLost) {
       this.#avoidWebgl = true;
       this.#contextLost = false;
-      resetEngine();
     }
     this.#key = undefined;
     this.#host.requestUpdate();
