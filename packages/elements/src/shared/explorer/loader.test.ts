@@ -202,17 +202,17 @@ describe("ExplorerLoader", () => {
     });
     expect(loader.cancel()).toBe(false); // nothing in flight
     loader.update("a");
-    await new Promise((r) => setTimeout(r, 0)); // the load waits for its weights
+    // The load waits for its weights: cancel once they have been asked for.
+    await vi.waitFor(() => expect(signal).toBeDefined());
     expect(loader.phase).toBe("loading");
     expect(loader.cancel()).toBe(true);
     expect(signal?.aborted).toBe(true);
     expect(loader.phase).toBe("failed");
-    expect(await settles(loader.ready)).toBe(true);
+    await loader.ready; // resolves (does not hang, does not reject) once cancelled
     const m = model();
     const late = initWeights(m, { seed: 1 });
     first.resolve({ model: m, weights: late });
-    await new Promise((r) => setTimeout(r, 0));
-    expect([...late.values()].every((t) => t.isDisposed)).toBe(true);
+    await vi.waitFor(() => expect([...late.values()].every((t) => t.isDisposed)).toBe(true));
     expect(loader.simulator).toBeUndefined();
     expect(log.some((line) => line.startsWith("failed"))).toBe(false);
     // The same key does not load again by itself; Retry does.
