@@ -34,6 +34,7 @@ import { CsNeuronEvent } from "../shared/events.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { convSweepStyles } from "./conv-sweep.styles.js";
 import { formatValue, kernelText, renderArithmetic } from "./sweep-text.js";
 import {
@@ -274,7 +275,7 @@ export class CsConvSweep extends LitElement {
   }
 
   #colours(): SweepColours {
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const read = (name: string, fallback: string) =>
       style.getPropertyValue(name).trim() || fallback;
     return {

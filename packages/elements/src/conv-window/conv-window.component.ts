@@ -14,6 +14,7 @@ import {
 import { sampleCaption } from "../image-input/sample-titles.js";
 import { assetUrl } from "../shared/assets.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import {
   PRESETS,
   clampSetting,
@@ -243,7 +244,7 @@ export class CsConvWindow extends LitElement {
   }
 
   #maxSide(): number {
-    const v = parseFloat(getComputedStyle(this).getPropertyValue("--cs-conv-window-size"));
+    const v = parseFloat(cachedStyle(this).getPropertyValue("--cs-conv-window-size"));
     return Number.isFinite(v) && v > 40 ? v : 300;
   }
 
@@ -282,7 +283,7 @@ export class CsConvWindow extends LitElement {
   }
 
   #colours(): ConvColours {
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     return {
       highlight: v("--_highlight", "#f59e0b"),

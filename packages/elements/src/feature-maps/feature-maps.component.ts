@@ -19,6 +19,7 @@ import { formatValue } from "../draw/legend.js";
 import { CsNeuronEvent } from "../shared/events.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
 import { type Grid, makeGrid, valueAt } from "./grid.js";
 import { inputLinks } from "./input-links.js";
@@ -246,7 +247,7 @@ export class CsFeatureMaps extends LitElement {
   protected override updated(): void {
     const view = this.#view;
     if (!view) return;
-    const css = getComputedStyle(this);
+    const css = cachedStyle(this);
     const prop = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
     const style: OverlayStyle = {
       focus: prop("--_focus", "#111"),

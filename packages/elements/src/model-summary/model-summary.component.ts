@@ -11,6 +11,7 @@ import {
 } from "@convstep/engine";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { modelSummaryStyles } from "./model-summary.styles.js";
 import { drawShareBars, type ShareBarsLayout } from "./share-bars.js";
 import {
@@ -40,7 +41,9 @@ import {
 export class CsModelSummary extends LitElement {
   static override styles = [baseStyles, modelSummaryStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, {
+    shows: (sim) => [sim.model, sim.cursor.position.layer],
+  });
   #resize: ResizeObserver | undefined;
 
   @query("svg[part=chart]") private svg!: SVGSVGElement | null;
@@ -142,9 +145,7 @@ export class CsModelSummary extends LitElement {
   }
 
   #rowHeight(): number {
-    const value = parseFloat(
-      getComputedStyle(this).getPropertyValue("--cs-model-summary-row-height"),
-    );
+    const value = parseFloat(cachedStyle(this).getPropertyValue("--cs-model-summary-row-height"));
     return value > 8 ? value : 22;
   }
 

@@ -8,6 +8,7 @@ import { CsFocusLayerEvent } from "../shared/events.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
 import {
   columnKindOf,
@@ -60,7 +61,9 @@ const LABEL_HEIGHT = 62;
 export class CsNetwork extends LitElement {
   static override styles = [baseStyles, networkStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, {
+    shows: (sim) => [sim.trace, sim.cursor.neuron.layer, sim.cursor.neuron.channel],
+  });
   #width = new HostWidthController(this);
   #layout: NetworkLayout | undefined;
   #pageStarts = new Map<number, number>();
@@ -174,7 +177,7 @@ export class CsNetwork extends LitElement {
     const sim = this.simulator;
     const layout = this.#layout;
     if (!sim || !layout) return;
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const trace = sim.trace;
     const paintKey = `${layout.width}|${layout.height}|${[...layout.columns.map((c) => c.start)].join(",")}|${this.pageSize}|${this.towers}`;
     if (this.canvas && (paintKey !== this.#paintKey || this.#paintedTrace !== trace)) {
@@ -198,7 +201,12 @@ export class CsNetwork extends LitElement {
         pulse: this.#pulse && links.length > 0,
         reducedMotion: globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false,
       });
-      if (this.#scrollPending) this.#scrollIntoView(columnOf(layout, focus.layer));
+      if (this.#scrollPending) {
+        // Read the scroller's geometry at the next frame, when layout is clean: reading it now,
+        // right after the DOM changed, would force a layout on every step.
+        const column = columnOf(layout, focus.layer);
+        requestAnimationFrame(() => this.#scrollIntoView(column));
+      }
       this.#pulse = false;
       this.#scrollPending = false;
     }
