@@ -8,6 +8,7 @@ import { compileModel } from "../model/compile.js";
 import type { Initializer, ModelSpec } from "../spec/types.js";
 import { checkWeights } from "./check.js";
 import { initWeights, initWeightsAsync, initializerDistribution, tensorSeed } from "./init.js";
+import { SeededRandom } from "./seeded-random.js";
 
 /** A compiled-model-shaped object holding only the given params (init reads nothing else). */
 function handModel(params: Partial<ModelParam>[]): CompiledModel {
@@ -447,5 +448,23 @@ describe("LeNet-5's C3 (Table I of LeCun et al. 1998)", () => {
       );
       for (const t of weights.values()) t.dispose();
     });
+  });
+});
+
+describe("SeededRandom", () => {
+  it("fillNormal and fillUniform give the numbers of nextNormal and next, one by one", () => {
+    const n = 50_000;
+    const filled = new Float32Array(n);
+    new SeededRandom(77).fillNormal(filled, 0.5, 2);
+    const oneByOne = new SeededRandom(77);
+    let differing = 0;
+    for (let i = 0; i < n; i++)
+      if (filled[i] !== Math.fround(0.5 + 2 * oneByOne.nextNormal())) differing++;
+    expect(differing).toBe(0);
+    new SeededRandom(78).fillUniform(filled, -1, 3);
+    const uniform = new SeededRandom(78);
+    differing = 0;
+    for (let i = 0; i < n; i++) if (filled[i] !== Math.fround(-1 + 4 * uniform.next())) differing++;
+    expect(differing).toBe(0);
   });
 });
