@@ -1,7 +1,10 @@
 /** Yielding to the event loop between layers, so that events, painting and aborts get a turn. */
 
 interface YieldGlobals {
-  readonly scheduler?: { readonly yield?: () => Promise<void> };
+  readonly scheduler?: {
+    readonly yield?: () => Promise<void>;
+    readonly postTask?: (callback: () => void, options: { priority: string }) => Promise<void>;
+  };
   readonly setImmediate?: (callback: () => void) => unknown;
 }
 
@@ -26,4 +29,21 @@ export function yieldToEventLoop(): Promise<void> {
     });
   }
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Resolves on a later turn of the event loop, after the page's other waiting work: a
+ * `background`-priority task where browsers have `scheduler.postTask`, else as
+ * {@link yieldToEventLoop}. For long work nobody waits on frame by frame (drawing AlexNet's seeded
+ * weights): `scheduler.yield()` would put its continuation ahead of every other task, and a LeNet
+ * beside it would wait for all of it.
+ */
+export function yieldToBackground(): Promise<void> {
+  const postTask = (globalThis as YieldGlobals).scheduler?.postTask;
+  if (typeof postTask === "function") {
+    return postTask.call((globalThis as YieldGlobals).scheduler, () => {}, {
+      priority: "background",
+    });
+  }
+  return yieldToEventLoop();
 }
