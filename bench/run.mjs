@@ -5,7 +5,9 @@
 // with the peers' figures beside convstep's and which rows meet their targets. See bench/README.md.
 //
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_TIMEOUT_S (default 900),
-// BENCH_LOADS (fresh loads per page, default 3), BENCH_JSON (a file to write every number to).
+// BENCH_LOADS (fresh loads per page, default 3), BENCH_JSON (a file to write every number to),
+// BENCH_BASELINE (another embed build's dist folder, e.g. of the main branch: its posts are
+// measured in the same run, page by page in turn, and shown in a "before" column).
 import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -21,6 +23,7 @@ const embedDir = join(root, "packages/embed/dist");
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 900) * 1000;
 const loads = Number(process.env.BENCH_LOADS ?? 3);
+const baselineDir = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -39,9 +42,9 @@ const TYPES = {
 const COMPRESSED = /^(text\/|application\/(json|javascript|wasm)|image\/svg)/;
 
 /** URL path → file: the embed build under /convstep/, the engine page under /engine/, the posts. */
-function fileFor(pathname) {
+function fileFor(pathname, embed) {
   const mounts = [
-    ["/convstep/", embedDir],
+    ["/convstep/", embed],
     ["/engine/", outDir],
     ["/", join(root, "bench/pages")],
   ];
@@ -55,9 +58,9 @@ function fileFor(pathname) {
   return undefined;
 }
 
-function serve() {
+function serve(embed = embedDir) {
   const server = createServer((req, res) => {
-    const file = fileFor(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = fileFor(new URL(req.url ?? "/", "http://127.0.0.1").pathname, embed);
     if (!file) {
       res.writeHead(404).end("not found");
       return;
@@ -121,6 +124,104 @@ function table(rows) {
       .join("  ")
       .trimEnd();
   return [fmt(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map(fmt)].join("\n");
+}
+
+/** The table rows measured on the three posts: [measure, peer, peer, value, target, met]. */
+function pageRows(lenet, alexnet, mixed) {
+  const rows = [];
+  const lenetReady = median(lenet.ready["cs-lenet-explorer#0"]);
+  const alexReady = median(alexnet.ready["cs-alexnet-explorer#0"]);
+  const mixLenet = median(mixed.ready["cs-lenet-explorer#0"]);
+  const mixAlex = median(mixed.ready["cs-alexnet-explorer#0"]);
+  rows.push([
+    "ready, activations on screen: LeNet post",
+    PEERS.ready[0],
+    PEERS.ready[1],
+    ms(lenetReady),
+    "< 400 ms",
+    lenetReady < 400,
+  ]);
+  rows.push(["ready: AlexNet post", "", "", ms(alexReady), "< 1000 ms", alexReady < 1000]);
+  rows.push(["ready: LeNet beside an AlexNet", "", "", ms(mixLenet), "< 600 ms", mixLenet < 600]);
+  rows.push(["ready: AlexNet beside a LeNet", "", "", ms(mixAlex), "(< 1000 ms)", mixAlex < 1000]);
+  for (const [name, times] of Object.entries(lenet.input)) {
+    const m = median(times);
+    rows.push([`input → frame: ${name}`, PEERS.input[0], PEERS.input[1], ms(m), "< 20 ms", m < 20]);
+  }
+  for (const [name, times] of Object.entries(alexnet.input)) {
+    const m = median(times);
+    rows.push([`input → frame: ${name}`, "", "", ms(m), "< 120 ms", m < 120]);
+  }
+  for (const [name, page] of [
+    ["lenet", lenet],
+    ["alexnet", alexnet],
+  ]) {
+    const s = page.steps[name];
+    if (!s) continue;
+    const p95 = quantile(s.frames, 0.95);
+    rows.push([
+      `step → frame p95: ${name} (work p95 ${ms(quantile(s.work, 0.95))})`,
+      "–",
+      "–",
+      ms(p95),
+      "≤ 16.7 ms",
+      p95 <= FRAME + FRAME_SLACK,
+    ]);
+  }
+  for (const [name, page] of [
+    ["lenet", lenet],
+    ["alexnet", alexnet],
+  ]) {
+    const p = page.playback[name];
+    if (!p) continue;
+    const p50 = median(p);
+    const p95 = quantile(p, 0.95);
+    rows.push([
+      `neuron playback, frame p50 / p95: ${name}`,
+      "–",
+      "–",
+      `${ms(p50)} / ${ms(p95)}`,
+      "16.7 / 16.8 ms",
+      p50 <= FRAME + FRAME_SLACK && p95 <= FRAME + FRAME_SLACK,
+    ]);
+  }
+  for (const [name, page] of [
+    ["LeNet post", lenet],
+    ["AlexNet post", alexnet],
+    ["both", mixed],
+  ]) {
+    const n = median(page.longTasks);
+    rows.push([
+      `long tasks while loading: ${name} (longest ${ms(median(page.longestTask))})`,
+      "",
+      "",
+      String(n),
+      "0 over 50 ms",
+      n === 0,
+    ]);
+  }
+  const lenetBytes = median(lenet.bytes);
+  rows.push([
+    "bytes on the wire (gzip): LeNet post",
+    PEERS.bytes[0],
+    PEERS.bytes[1],
+    kb(lenetBytes),
+    "≤ 600 KB",
+    lenetBytes <= 600 * 1024,
+  ]);
+  rows.push(["bytes on the wire: AlexNet post", "", "", kb(median(alexnet.bytes)), "", undefined]);
+  rows.push(["bytes on the wire: both", "", "", kb(median(mixed.bytes)), "", undefined]);
+  rows.push(["wasm memory: LeNet post", "–", "–", mb(median(lenet.wasm)), "", undefined]);
+  const alexWasm = median(alexnet.wasm);
+  rows.push([
+    "wasm memory: AlexNet post",
+    "–",
+    "–",
+    mb(alexWasm),
+    "≤ 300 MB",
+    alexWasm <= 300 * 2 ** 20,
+  ]);
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,145 +289,34 @@ async function main() {
   const t0 = Date.now();
   try {
     const opts = { loads, timeoutMs: Math.min(timeoutMs, 180000) };
-    process.stderr.write(`bench: the LeNet post, ${loads} fresh loads…\n`);
-    const lenet = await measurePage(
-      browser,
-      `${base}lenet.html`,
-      { "cs-lenet-explorer": ["input", "stroke", "steps", "playback"] },
-      opts,
-    );
-    process.stderr.write(`bench: the AlexNet post, ${loads} fresh loads…\n`);
-    const alexnet = await measurePage(
-      browser,
-      `${base}alexnet.html`,
-      { "cs-alexnet-explorer": ["input", "steps", "playback"] },
-      opts,
-    );
-    process.stderr.write(`bench: the post with both, ${loads} fresh loads…\n`);
-    const mixed = await measurePage(
-      browser,
-      `${base}mixed.html`,
-      { "cs-lenet-explorer": [], "cs-alexnet-explorer": [] },
-      opts,
-    );
+    const baseServer = baselineDir ? await serve(baselineDir) : undefined;
+    const baseUrl = baseServer ? `http://127.0.0.1:${baseServer.address().port}/` : undefined;
+    const posts = [
+      ["lenet", { "cs-lenet-explorer": ["input", "stroke", "steps", "playback"] }],
+      ["alexnet", { "cs-alexnet-explorer": ["input", "steps", "playback"] }],
+      ["mixed", { "cs-lenet-explorer": [], "cs-alexnet-explorer": [] }],
+    ];
+    const now = {};
+    const before = {};
+    for (const [name, explorers] of posts) {
+      if (baseUrl) {
+        process.stderr.write(`bench: ${name}.html on the baseline build, ${loads} fresh loads…\n`);
+        before[name] = await measurePage(browser, `${baseUrl}${name}.html`, explorers, opts);
+      }
+      process.stderr.write(`bench: ${name}.html, ${loads} fresh loads…\n`);
+      now[name] = await measurePage(browser, `${base}${name}.html`, explorers, opts);
+    }
+    baseServer?.close();
     process.stderr.write("bench: the engine page…\n");
     const engine = await engineBench(browser, base);
-
     for (const why of engine.skipped) process.stderr.write(`bench: skipped ${why}\n`);
-    const rows = [];
-    const lenetReady = median(lenet.ready["cs-lenet-explorer#0"]);
-    const alexReady = median(alexnet.ready["cs-alexnet-explorer#0"]);
-    const mixLenet = median(mixed.ready["cs-lenet-explorer#0"]);
-    const mixAlex = median(mixed.ready["cs-alexnet-explorer#0"]);
-    rows.push([
-      "ready, activations on screen: LeNet post",
-      PEERS.ready[0],
-      PEERS.ready[1],
-      ms(lenetReady),
-      "< 400 ms",
-      lenetReady < 400,
-    ]);
-    rows.push(["ready: AlexNet post", "", "", ms(alexReady), "< 1000 ms", alexReady < 1000]);
-    rows.push(["ready: LeNet beside an AlexNet", "", "", ms(mixLenet), "< 600 ms", mixLenet < 600]);
-    rows.push([
-      "ready: AlexNet beside a LeNet",
-      "",
-      "",
-      ms(mixAlex),
-      "(< 1000 ms)",
-      mixAlex < 1000,
-    ]);
-    for (const [name, times] of Object.entries(lenet.input)) {
-      const m = median(times);
-      rows.push([
-        `input → frame: ${name}`,
-        PEERS.input[0],
-        PEERS.input[1],
-        ms(m),
-        "< 20 ms",
-        m < 20,
-      ]);
+
+    const rows = pageRows(now.lenet, now.alexnet, now.mixed);
+    if (baseUrl) {
+      const old = pageRows(before.lenet, before.alexnet, before.mixed);
+      const byName = new Map(old.map((r) => [r[0].replace(/ \(.*\)$/, ""), r[3]]));
+      for (const r of rows) r[6] = byName.get(r[0].replace(/ \(.*\)$/, "")) ?? "";
     }
-    for (const [name, times] of Object.entries(alexnet.input)) {
-      const m = median(times);
-      rows.push([`input → frame: ${name}`, "", "", ms(m), "< 120 ms", m < 120]);
-    }
-    for (const [name, page] of [
-      ["lenet", lenet],
-      ["alexnet", alexnet],
-    ]) {
-      const s = page.steps[name];
-      if (!s) continue;
-      const p95 = quantile(s.frames, 0.95);
-      rows.push([
-        `step → frame p95: ${name} (work p95 ${ms(quantile(s.work, 0.95))})`,
-        "–",
-        "–",
-        ms(p95),
-        "≤ 16.7 ms",
-        p95 <= FRAME + FRAME_SLACK,
-      ]);
-    }
-    for (const [name, page] of [
-      ["lenet", lenet],
-      ["alexnet", alexnet],
-    ]) {
-      const p = page.playback[name];
-      if (!p) continue;
-      const p50 = median(p);
-      const p95 = quantile(p, 0.95);
-      rows.push([
-        `neuron playback, frame p50 / p95: ${name}`,
-        "–",
-        "–",
-        `${ms(p50)} / ${ms(p95)}`,
-        "16.7 / 16.8 ms",
-        p50 <= FRAME + FRAME_SLACK && p95 <= FRAME + FRAME_SLACK,
-      ]);
-    }
-    for (const [name, page] of [
-      ["LeNet post", lenet],
-      ["AlexNet post", alexnet],
-      ["both", mixed],
-    ]) {
-      const n = median(page.longTasks);
-      rows.push([
-        `long tasks while loading: ${name} (longest ${ms(median(page.longestTask))})`,
-        "",
-        "",
-        String(n),
-        "0 over 50 ms",
-        n === 0,
-      ]);
-    }
-    const lenetBytes = median(lenet.bytes);
-    rows.push([
-      "bytes on the wire (gzip): LeNet post",
-      PEERS.bytes[0],
-      PEERS.bytes[1],
-      kb(lenetBytes),
-      "≤ 600 KB",
-      lenetBytes <= 600 * 1024,
-    ]);
-    rows.push([
-      "bytes on the wire: AlexNet post",
-      "",
-      "",
-      kb(median(alexnet.bytes)),
-      "",
-      undefined,
-    ]);
-    rows.push(["bytes on the wire: both", "", "", kb(median(mixed.bytes)), "", undefined]);
-    rows.push(["wasm memory: LeNet post", "–", "–", mb(median(lenet.wasm)), "", undefined]);
-    const alexWasm = median(alexnet.wasm);
-    rows.push([
-      "wasm memory: AlexNet post",
-      "–",
-      "–",
-      mb(alexWasm),
-      "≤ 300 MB",
-      alexWasm <= 300 * 2 ** 20,
-    ]);
     for (const r of engine.ratios) {
       const ratio = median(r.trace) / median(r.raw);
       rows.push([
@@ -355,19 +345,17 @@ async function main() {
       `convstep bench, ${new Date().toISOString()}, ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       `${engine.userAgent}`,
       `engine page: backend auto → ${engine.backend} (${engine.reason})`,
-      `medians of ${loads} fresh loads per post; interactions on the last load`,
+      `medians of ${loads} fresh loads per post; interactions on the last load` +
+        (baseUrl ? `; "before": the build in ${baselineDir}, measured in turn with each post` : ""),
       "",
-      table(rows),
+      table(rows, baseUrl !== undefined),
       "",
       `${met} of ${judged} targets met.`,
       "* the peers as issue 11 measured them on this kind of machine (headless Chromium, SwiftShader WebGL, 2 cores).",
     ].join("\n");
     process.stdout.write(`${text}\n`);
     if (process.env.BENCH_JSON)
-      writeFileSync(
-        process.env.BENCH_JSON,
-        JSON.stringify({ lenet, alexnet, mixed, engine, rows }, null, 1),
-      );
+      writeFileSync(process.env.BENCH_JSON, JSON.stringify({ now, before, engine, rows }, null, 1));
   } finally {
     await browser.close();
     server.close();
