@@ -107,12 +107,23 @@ const PEERS = {
   bytes: ["7.8 MB", "868 KB"],
 };
 
-function table(rows) {
-  const header = ["measure", "CNN Explainer*", "TensorSpace LeNet*", "convstep", "target", "met"];
+/** The rows as text; `withBefore` adds the baseline's column (row[6]) before convstep's. */
+export function table(rows, withBefore = false) {
+  const before = withBefore ? ["before"] : [];
+  const header = [
+    "measure",
+    "CNN Explainer*",
+    "TensorSpace LeNet*",
+    ...before,
+    "convstep",
+    "target",
+    "met",
+  ];
   const lines = rows.map((r) => [
     r[0],
     r[1] ?? "",
     r[2] ?? "",
+    ...(withBefore ? [r[6] ?? ""] : []),
     r[3],
     r[4],
     r[5] === undefined ? "" : r[5] ? "yes" : "NO",
@@ -314,8 +325,8 @@ async function main() {
     const rows = pageRows(now.lenet, now.alexnet, now.mixed);
     if (baseUrl) {
       const old = pageRows(before.lenet, before.alexnet, before.mixed);
-      const byName = new Map(old.map((r) => [r[0].replace(/ \(.*\)$/, ""), r[3]]));
-      for (const r of rows) r[6] = byName.get(r[0].replace(/ \(.*\)$/, "")) ?? "";
+      const byName = new Map(old.map((r) => [r[0].replace(/ \((work|longest)[^)]*\)$/, ""), r[3]]));
+      for (const r of rows) r[6] = byName.get(r[0].replace(/ \((work|longest)[^)]*\)$/, "")) ?? "";
     }
     for (const r of engine.ratios) {
       const ratio = median(r.trace) / median(r.raw);

@@ -93,8 +93,8 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
   }
 
   /**
-   * Runs the model on an input, one layer at a time, yielding to the event loop between layers.
-   * Resolves with the new trace, which replaces (and disposes) the previous one. A second call
+   * Runs the model on an input, one layer at a time, yielding to the event loop between layers,
+   * then reads every layer back (one asynchronous read each). Resolves with the new trace, which replaces (and disposes) the previous one. A second call
    * while one is in flight cancels the first (it rejects with an AbortError but dispatches no
    * `trace-error`). On abort or error every tensor the run made is freed, `trace-error` is
    * dispatched and the previous trace stays.
@@ -128,6 +128,9 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
         current = y;
         this.dispatchEvent(new LayerComputedEvent(step, layer.index, count));
       }
+      // One read-back per layer, all at once and without blocking: the explorers show every
+      // layer (the network paints each one), so reading them here is no extra work.
+      await Promise.all([inputStep, ...steps].map((s) => s.readBack()));
       throwIfAborted(controller.signal);
       const trace = new Trace(inputStep, steps);
       const old = this.#trace;
