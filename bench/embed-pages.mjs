@@ -181,6 +181,58 @@ function playback(page, tag, ms) {
 }
 
 /**
+ * Forced style recalculations and layouts (those the trace gives a JavaScript stack) during
+ * `count` neuron steps within the first layer, through the Chrome DevTools Protocol's Tracing.
+ */
+async function forcedRecalcs(page, tag, count) {
+  await page.evaluate(async (tag) => {
+    const el = document.querySelector(tag);
+    el.simulator.cursor.setGranularity("neuron");
+    el.simulator.cursor.first();
+    await window.__probe.settled(el);
+    await window.__probe.frame();
+  }, tag);
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline.stack",
+    transferMode: "ReportEvents",
+  });
+  const layers = await page.evaluate(
+    async ([tag, count]) => {
+      const el = document.querySelector(tag);
+      const cursor = el.simulator.cursor;
+      const seen = new Set();
+      for (let i = 0; i < count; i++) {
+        await window.__probe.frame();
+        cursor.next();
+        seen.add(cursor.position.layer);
+        await window.__probe.settled(el);
+      }
+      await window.__probe.frame();
+      return seen.size;
+    },
+    [tag, count],
+  );
+  await cdp.send("Tracing.end");
+  await done;
+  await cdp.detach();
+  let forced = 0;
+  const where = {};
+  for (const e of events) {
+    if (e.name !== "UpdateLayoutTree" && e.name !== "Layout") continue;
+    const stack = e.args?.beginData?.stackTrace ?? e.args?.data?.stackTrace;
+    if (!stack?.length) continue;
+    forced++;
+    const at = `${e.name} ← ${stack[0].functionName || "(anonymous)"} ${stack[0].url.split("/").pop()}`;
+    where[at] = (where[at] ?? 0) + 1;
+  }
+  return { steps: count, layers, forced, where };
+}
+
+/**
  * Measures one page: `loads` fresh loads, then the interactions on the last one. `explorers` maps
  * each explorer tag on the page to the input measures to run on it.
  */
@@ -204,6 +256,7 @@ export async function measurePage(browser, url, explorers, options) {
     input: {},
     steps: {},
     playback: {},
+    forced: {},
   };
   for (const key of Object.keys(last.ready)) {
     out.ready[key] = results.map((r) => r.ready[key]?.ms ?? NaN);
@@ -220,6 +273,8 @@ export async function measurePage(browser, url, explorers, options) {
     if (explorers[tag].includes("steps")) out.steps[name] = await steps(last.page, tag, stepCount);
     if (explorers[tag].includes("playback"))
       out.playback[name] = await playback(last.page, tag, playMs);
+    if (explorers[tag].includes("forced"))
+      out.forced[name] = await forcedRecalcs(last.page, tag, stepCount);
   }
   await last.context.close();
   return out;

@@ -197,6 +197,23 @@ function pageRows(lenet, alexnet, mixed) {
     ]);
   }
   for (const [name, page] of [
+    ["lenet", lenet],
+    ["alexnet", alexnet],
+  ]) {
+    const f = page.forced?.[name];
+    if (!f) continue;
+    if (f.forced > 0)
+      process.stderr.write(`bench: forced recalcs on ${name}: ${JSON.stringify(f.where)}\n`);
+    rows.push([
+      `forced style recalcs + layouts, ${f.steps} neuron steps in one layer: ${name}`,
+      "",
+      "",
+      String(f.forced),
+      "0",
+      f.forced === 0 && f.layers === 1,
+    ]);
+  }
+  for (const [name, page] of [
     ["LeNet post", lenet],
     ["AlexNet post", alexnet],
     ["both", mixed],
@@ -303,8 +320,8 @@ async function main() {
     const baseServer = baselineDir ? await serve(baselineDir) : undefined;
     const baseUrl = baseServer ? `http://127.0.0.1:${baseServer.address().port}/` : undefined;
     const posts = [
-      ["lenet", { "cs-lenet-explorer": ["input", "stroke", "steps", "playback"] }],
-      ["alexnet", { "cs-alexnet-explorer": ["input", "steps", "playback"] }],
+      ["lenet", { "cs-lenet-explorer": ["input", "stroke", "steps", "playback", "forced"] }],
+      ["alexnet", { "cs-alexnet-explorer": ["input", "steps", "playback", "forced"] }],
       ["mixed", { "cs-lenet-explorer": [], "cs-alexnet-explorer": [] }],
     ];
     const now = {};
