@@ -277,8 +277,8 @@ describe("Simulator: run and trace", () => {
     sim.dispose();
   });
 
-  it("run yields to the event loop between layers: a setImmediate callback runs mid-run", async () => {
-    const sim = new Simulator(model, weights);
+  it("yieldEveryMs 0: run yields to the event loop between layers: a setImmediate callback runs mid-run", async () => {
+    const sim = new Simulator(model, weights, { yieldEveryMs: 0 });
     const log: string[] = [];
     sim.addEventListener("layer-computed", (e) => log.push(e.step.name));
     sim.addEventListener("trace-complete", () => log.push("complete"));
@@ -288,6 +288,22 @@ describe("Simulator: run and trace", () => {
     await run;
     expect(log.indexOf("other work")).toBeGreaterThan(-1);
     expect(log.indexOf("other work")).toBeLessThan(log.indexOf("complete"));
+    sim.dispose();
+  });
+
+  it("a huge yieldEveryMs: run yields once, before its first layer; other work waits for the trace", async () => {
+    const sim = new Simulator(model, weights, { yieldEveryMs: 1e9 });
+    const log: string[] = [];
+    sim.addEventListener("layer-computed", (e) => log.push(e.step.name));
+    sim.addEventListener("trace-complete", () => log.push("complete"));
+    const run = sim.run(seededArray(162, 6));
+    // Queued after the run's own first yield: it runs only once the layers are done.
+    const { setImmediate } = globalThis as unknown as { setImmediate: (f: () => void) => void };
+    setImmediate(() => log.push("other work"));
+    await run;
+    expect(log.indexOf("other work")).toBe(-1);
+    await new Promise((resolve) => setImmediate(() => resolve(undefined)));
+    expect(log).toEqual(["conv", "pool", "flat", "fc", "complete", "other work"]);
     sim.dispose();
   });
 
