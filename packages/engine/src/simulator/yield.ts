@@ -32,18 +32,16 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * Resolves on a later turn of the event loop, after the page's other waiting work: a
- * `background`-priority task where browsers have `scheduler.postTask`, else as
- * {@link yieldToEventLoop}. For long work nobody waits on frame by frame (drawing AlexNet's seeded
- * weights): `scheduler.yield()` would put its continuation ahead of every other task, and a LeNet
- * beside it would wait for all of it.
+ * Resolves on a later turn of the event loop, behind the tasks already waiting: a `user-visible`
+ * task where browsers have `scheduler.postTask`, else as {@link yieldToEventLoop}. For long work
+ * nobody waits on frame by frame (drawing AlexNet's seeded weights): `scheduler.yield()` puts its
+ * continuation ahead of every other task, so a LeNet beside it would wait for all of it; a
+ * `background` task would in turn wait for every animation frame of the LeNet.
  */
-export function yieldToBackground(): Promise<void> {
-  const postTask = (globalThis as YieldGlobals).scheduler?.postTask;
-  if (typeof postTask === "function") {
-    return postTask.call((globalThis as YieldGlobals).scheduler, () => {}, {
-      priority: "background",
-    });
+export function yieldToOtherTasks(): Promise<void> {
+  const scheduler = (globalThis as YieldGlobals).scheduler;
+  if (typeof scheduler?.postTask === "function") {
+    return scheduler.postTask(() => {}, { priority: "user-visible" });
   }
   return yieldToEventLoop();
 }

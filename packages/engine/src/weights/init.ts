@@ -9,7 +9,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { SpecError, WeightsError, formatShape, throwIfAborted } from "../errors.js";
 import type { CompiledModel, ModelParam } from "../model/compile.js";
-import { yieldToBackground } from "../simulator/yield.js";
+import { yieldToOtherTasks } from "../simulator/yield.js";
 import type { Initializer } from "../spec/types.js";
 import { SeededRandom } from "./seeded-random.js";
 
@@ -265,7 +265,7 @@ export function initWeights(model: CompiledModel, options: InitOptions): Map<str
 
 /**
  * The weights of {@link initWeights} (the same numbers), drawn in slices of 262,144 values with a
- * turn of the event loop between them (at background priority, after the page's other work): no
+ * turn of the event loop between them (behind the page's other waiting tasks): no
  * long task on the main thread however large the model, and other widgets load meanwhile.
  */
 export async function initWeightsAsync(
@@ -284,7 +284,7 @@ export async function initWeightsAsync(
       for (let from = 0; from < values.length; from += SLICE) {
         fillFrom(dist, random, values, from, Math.min(values.length, from + SLICE));
         if (values.length > SLICE) {
-          await yieldToBackground();
+          await yieldToOtherTasks();
           throwIfAborted(signal);
         }
       }
