@@ -264,10 +264,10 @@ describe("initWeights: the normal distribution (AlexNet's N(0, 0.01²))", () => 
 });
 
 describe("initWeightsAsync", () => {
-  // [600, 1000] is 600,000 values: drawn in three slices of at most 262,144.
+  // [600, 1000] is 600,000 values: drawn in ten slices of at most 65,536.
   const m = handModel([
     { layer: "big", shape: [600, 1000], initializer: { kind: "normal", mean: 0, stddev: 0.01 } },
-    { layer: "odd", shape: [262145], initializer: "he-normal" },
+    { layer: "odd", shape: [65537], initializer: "he-normal" },
     { layer: "uni", shape: [300000], initializer: "glorot-uniform" },
     { layer: "small", shape: [7], initializer: "ones" },
   ]);

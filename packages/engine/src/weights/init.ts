@@ -135,8 +135,13 @@ export function tensorSeed(seed: number, fullName: string): number {
   return h >>> 0 || 1;
 }
 
-/** Values drawn per slice by {@link initWeightsAsync} (a few milliseconds of work). */
-const SLICE = 1 << 18;
+/** Values drawn per slice by {@link initWeightsAsync} (about a millisecond of work). */
+const SLICE = 1 << 16;
+
+/** Milliseconds of drawing between two turns of the event loop in {@link initWeightsAsync}. */
+const TURN_MS = 40;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 /**
  * Draws `out[from, to)` from a distribution. The generator carries on where the last call stopped,
@@ -264,9 +269,10 @@ export function initWeights(model: CompiledModel, options: InitOptions): Map<str
 }
 
 /**
- * The weights of {@link initWeights} (the same numbers), drawn in slices of 262,144 values with a
- * turn of the event loop between them (behind the page's other waiting tasks): no
- * long task on the main thread however large the model, and other widgets load meanwhile.
+ * The weights of {@link initWeights} (the same numbers), drawn in slices of 65,536 values, with a
+ * turn of the event loop (behind the page's other waiting tasks) first and then whenever 40 ms of
+ * drawing have passed: no task over 50 ms however large the model, other widgets load meanwhile,
+ * and a page that renders a frame at every turn pays one per 40 ms of drawing, not per slice.
  */
 export async function initWeightsAsync(
   model: CompiledModel,
@@ -276,18 +282,23 @@ export async function initWeightsAsync(
   checkSeed(seed, "initWeightsAsync");
   throwIfAborted(signal);
   const out = new Map<string, tf.Tensor>();
+  let turnStarted = -Infinity;
+  const turn = async (): Promise<void> => {
+    if (now() - turnStarted < TURN_MS) return;
+    await yieldToOtherTasks();
+    throwIfAborted(signal);
+    turnStarted = now();
+  };
   try {
     for (const param of model.params) {
       const dist = paramDistribution(param);
       const random = new SeededRandom(tensorSeed(seed, param.fullName));
       const values = new Float32Array(size(param.shape));
       for (let from = 0; from < values.length; from += SLICE) {
+        await turn();
         fillFrom(dist, random, values, from, Math.min(values.length, from + SLICE));
-        if (values.length > SLICE) {
-          await yieldToOtherTasks();
-          throwIfAborted(signal);
-        }
       }
+      await turn();
       out.set(
         param.fullName,
         tf.tensor(applyMask(values, param.mask), [...param.shape], "float32"),
