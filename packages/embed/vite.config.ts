@@ -5,7 +5,7 @@
  *
  *     dist/wasm/tfjs-backend-wasm*.wasm    from @tensorflow/tfjs-backend-wasm/dist
  *     dist/weights/<model>/model.json, …   from packages/models/weights (whatever exists)
- *     dist/data/mnist-test-500.bin         from packages/models/data
+ *     dist/data/mnist-test-500.{bin,deflate} from packages/models/data
  *     dist/samples/<photo>                 from packages/models/samples
  *
  * Built from the packages' TypeScript sources, like Storybook and the tests, so it never depends

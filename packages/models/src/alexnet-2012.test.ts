@@ -1,6 +1,6 @@
 // Expected numbers from /work/shared/PAPERS.md's AlexNet table (Caffe's bvlc_alexnet layout), not
 // from the code. LRN, pooling, flatten and dropout have no parameters and no multiply-adds.
-import { compileModel, formatSummary, summarizeModel } from "@convstep/engine";
+import { compileModel, formatSummary, initWeights, summarizeModel } from "@convstep/engine";
 import { describe, expect, it } from "vitest";
 import { ALEXNET_2012 } from "./alexnet-2012.js";
 
@@ -86,5 +86,61 @@ describe("alexnet-2012", () => {
     expect(text).toContain("Total params: 60,965,224");
     expect(text).toContain("Total mult-adds: 724,406,816");
     expect(text).toMatch(/conv1 \(conv2d\)\s+\(None, 55, 55, 96\)\s+34,944\s+[\d,]+\s+105,415,200/);
+  });
+});
+
+describe("alexnet-2012: seeded weights follow the paper's §5", () => {
+  const model = compileModel(ALEXNET_2012);
+  // §5: biases 1 in conv2, conv4, conv5, fc6, fc7 ("to accelerate the early stages of learning by
+  // providing the ReLUs with positive inputs"), 0 in the remaining layers.
+  const BIAS: readonly (readonly [string, number, number])[] = [
+    ["conv1", 96, 0],
+    ["conv2", 256, 1],
+    ["conv3", 384, 0],
+    ["conv4", 384, 1],
+    ["conv5", 256, 1],
+    ["fc6", 4096, 1],
+    ["fc7", 4096, 1],
+    ["fc8", 1000, 0],
+  ];
+
+  /** Draws only the named parameters (AlexNet in full is 61 M numbers). */
+  function draw(names: readonly string[]): Map<string, Float32Array> {
+    const params = model.params.filter((p) => names.includes(p.fullName));
+    const weights = initWeights({ ...model, params }, { seed: 0 });
+    const out = new Map<string, Float32Array>();
+    for (const [name, t] of weights) {
+      out.set(name, t.dataSync() as Float32Array);
+      t.dispose();
+    }
+    return out;
+  }
+
+  it.each(BIAS)("%s/bias: %d entries, every one exactly %d", (layer, units, value) => {
+    const bias = draw([`${layer}/bias`]).get(`${layer}/bias`)!;
+    expect(bias.length).toBe(units);
+    expect(bias.every((v) => v === value)).toBe(true);
+  });
+
+  // conv3's kernel: 3·3·256·384 = 884,736 values. Standard errors by hand: mean 0.01/√n = 1.06e-5;
+  // variance (1e-4)·√(2/n) = 0.150%; bounds of 5 standard errors. A Glorot uniform (the old
+  // default, limit √(6/(2304+3456)) = 0.032, variance 3.5e-4) fails the variance bound.
+  it("conv3/kernel and conv1/kernel: mean ≈ 0 and standard deviation ≈ 0.01 (N(0, 0.01²))", () => {
+    const values = draw(["conv3/kernel", "conv1/kernel"]);
+    for (const [name, n] of [
+      ["conv3/kernel", 884_736],
+      ["conv1/kernel", 34_848],
+    ] as const) {
+      const v = values.get(name)!;
+      expect(v.length).toBe(n);
+      let sum = 0;
+      for (const x of v) sum += x;
+      const mean = sum / n;
+      let sq = 0;
+      for (const x of v) sq += (x - mean) ** 2;
+      const variance = sq / n;
+      expect(Math.abs(mean), name).toBeLessThan(5 * (0.01 / Math.sqrt(n)));
+      expect(Math.abs(variance / 1e-4 - 1), name).toBeLessThan(5 * Math.sqrt(2 / n));
+    }
   });
 });

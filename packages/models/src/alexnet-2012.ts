@@ -35,6 +35,16 @@ export const CAFFE_PREPROCESSING: ImagePreprocessing = {
 /** The paper's local response normalisation: k = 2, n = 5, α = 1e−4, β = 0.75. */
 const LRN = { kind: "lrn", k: 2, n: 5, alpha: 1e-4, beta: 0.75 } as const;
 
+/** The paper's initialisation (§5): every weight from a zero-mean Gaussian with standard deviation 0.01. */
+const PAPER_WEIGHTS = { kind: "normal", mean: 0, stddev: 0.01 } as const;
+
+/** §5: "neuron biases in the second, fourth, and fifth convolutional layers, as well as in the
+ * fully-connected hidden layers, with the constant 1" (to give the ReLUs positive inputs early). */
+const INIT_BIAS_ONE = { kernelInitializer: PAPER_WEIGHTS, biasInitializer: "ones" } as const;
+
+/** §5: "the neuron biases in the remaining layers with the constant 0". */
+const INIT_BIAS_ZERO = { kernelInitializer: PAPER_WEIGHTS, biasInitializer: "zeros" } as const;
+
 /** Overlapping max-pooling: 3×3 windows, stride 2. */
 const OVERLAPPING_POOL = { kind: "pool2d", mode: "max", poolSize: 3, strides: 2 } as const;
 
@@ -60,6 +70,7 @@ export const ALEXNET_2012: ModelSpec = {
   layers: [
     {
       name: "conv1",
+      ...INIT_BIAS_ZERO,
       kind: "conv2d",
       filters: 96,
       kernelSize: 11,
@@ -71,6 +82,7 @@ export const ALEXNET_2012: ModelSpec = {
     { ...OVERLAPPING_POOL, name: "pool1", note: "overlapping max-pool 3×3, stride 2: 55 → 27" },
     {
       name: "conv2",
+      ...INIT_BIAS_ONE,
       kind: "conv2d",
       filters: 256,
       kernelSize: 5,
@@ -83,6 +95,7 @@ export const ALEXNET_2012: ModelSpec = {
     { ...OVERLAPPING_POOL, name: "pool2", note: "27 → 13" },
     {
       name: "conv3",
+      ...INIT_BIAS_ZERO,
       kind: "conv2d",
       filters: 384,
       kernelSize: 3,
@@ -92,6 +105,7 @@ export const ALEXNET_2012: ModelSpec = {
     },
     {
       name: "conv4",
+      ...INIT_BIAS_ONE,
       kind: "conv2d",
       filters: 384,
       kernelSize: 3,
@@ -102,6 +116,7 @@ export const ALEXNET_2012: ModelSpec = {
     },
     {
       name: "conv5",
+      ...INIT_BIAS_ONE,
       kind: "conv2d",
       filters: 256,
       kernelSize: 3,
@@ -116,12 +131,13 @@ export const ALEXNET_2012: ModelSpec = {
       kind: "flatten",
       note: "6×6×256 = 9,216 values in height-width-channel order (Caffe flattens channel first)",
     },
-    { name: "fc6", kind: "dense", units: 4096, activation: "relu" },
+    { name: "fc6", ...INIT_BIAS_ONE, kind: "dense", units: 4096, activation: "relu" },
     { name: "drop6", kind: "dropout", rate: 0.5, note: "active only when training" },
-    { name: "fc7", kind: "dense", units: 4096, activation: "relu" },
+    { name: "fc7", ...INIT_BIAS_ONE, kind: "dense", units: 4096, activation: "relu" },
     { name: "drop7", kind: "dropout", rate: 0.5, note: "active only when training" },
     {
       name: "fc8",
+      ...INIT_BIAS_ZERO,
       kind: "dense",
       units: 1000,
       activation: "softmax",

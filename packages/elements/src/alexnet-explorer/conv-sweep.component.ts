@@ -41,6 +41,7 @@ import {
   oneOf,
 } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { convSweepStyles } from "./conv-sweep.styles.js";
 import { formatValue, kernelText, renderArithmetic } from "./sweep-text.js";
 import {
@@ -297,7 +298,7 @@ export class CsConvSweep extends LitElement {
   }
 
   #colours(): SweepColours {
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const read = (name: string, fallback: string) =>
       style.getPropertyValue(name).trim() || fallback;
     return {

@@ -8,7 +8,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import {
   AbortError,
   compileModel,
-  initWeights,
+  initWeightsAsync,
   loadWeights,
   type CompiledModel,
   type FetchLike,
@@ -128,7 +128,11 @@ export async function loadAlexnet(
   }
   if (options.signal?.aborted) throw new AbortError("the load was cancelled");
   const t0 = performance.now();
-  const weights = initWeights(model, { seed: SEEDED_WEIGHTS_SEED });
+  // Drawn in slices between turns of the event loop: the page stays responsive (no long task).
+  const weights = await initWeightsAsync(model, {
+    seed: SEEDED_WEIGHTS_SEED,
+    signal: options.signal,
+  });
   const initMs = performance.now() - t0;
   if (options.conv1 === "bank") {
     const bankInfo = useBank(model, weights);

@@ -51,7 +51,7 @@ type Resolved =
 export class CsConnectionTable extends LitElement {
   static override styles = [baseStyles, connectionTableStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, { shows: (sim) => [sim.model] });
   #lastEmitted = "";
 
   /** What the pointer or the keyboard is on (null: nothing; the chosen map shows). */

@@ -13,6 +13,7 @@ import {
 } from "../draw/conv-window.js";
 import { sampleCaption } from "../image-input/sample-titles.js";
 import { assetUrl } from "../shared/assets.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import {
   AttributeGuard,
   MAX_INDEX,
@@ -275,7 +276,7 @@ export class CsConvWindow extends LitElement {
   }
 
   #maxSide(): number {
-    const v = parseFloat(getComputedStyle(this).getPropertyValue("--cs-conv-window-size"));
+    const v = parseFloat(cachedStyle(this).getPropertyValue("--cs-conv-window-size"));
     return Number.isFinite(v) && v > 40 ? v : 300;
   }
 
@@ -314,7 +315,7 @@ export class CsConvWindow extends LitElement {
   }
 
   #colours(): ConvColours {
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
     return {
       highlight: v("--_highlight", "#f59e0b"),

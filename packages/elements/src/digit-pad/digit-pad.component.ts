@@ -7,6 +7,7 @@ import { CsInputEvent } from "../shared/events.js";
 import { AttributeGuard, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { digitPadStyles } from "./digit-pad.styles.js";
 import { loadDigitSet, type DigitSet } from "./digit-file.js";
 import {
@@ -75,7 +76,10 @@ export class CsDigitPad extends LitElement {
   /** How many test digits the strip shows (spread evenly over the classes). */
   @property({ converter: numberAttribute }) samples = 20;
 
-  /** URL of the digit file (default: the bundled `data/mnist-test-500.bin` under the asset base). */
+  /**
+   * URL of the digit file, `.bin` or raw-deflate `.deflate` (default: the bundled
+   * `data/mnist-test-500.deflate` under the asset base).
+   */
   @property() src: string | undefined;
 
   /** The test digits to offer, instead of loading `src` (tests, stories). */
@@ -142,7 +146,7 @@ export class CsDigitPad extends LitElement {
     if (changed.has("samples") || changed.has("digits")) this._focus = 0;
     if (changed.has("digits")) this._page = 0;
     if (!this.digits) {
-      const url = this.src || assetUrl("data/mnist-test-500.bin");
+      const url = this.src || assetUrl("data/mnist-test-500.deflate");
       if (url !== this.#loadedFrom) void this.#load(url);
     }
   }
@@ -174,7 +178,7 @@ export class CsDigitPad extends LitElement {
   }
 
   #colours(): { ink: string; paper: string } {
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     return {
       ink: style.getPropertyValue("--_ink").trim() || "#1f2328",
       paper: style.getPropertyValue("--_paper").trim() || "#ffffff",

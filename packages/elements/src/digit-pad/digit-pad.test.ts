@@ -3,6 +3,7 @@ import { userEvent } from "vitest/browser";
 import type { DigitSet } from "@convstep/models";
 import "./define.js";
 import type { CsDigitPad } from "./digit-pad.component.js";
+import { loadDigitSet } from "./digit-file.js";
 import { greyFromRgba, sampleIndices } from "./samples.js";
 import type { CsInputEvent } from "../shared/events.js";
 import { expectNoAxeViolations, mount } from "../test-utils/mount.js";
@@ -10,6 +11,8 @@ import { setLanguage } from "../shared/localize.js";
 
 /** The bundled file, as the test server serves the repository. */
 const DIGIT_FILE = "/packages/models/data/mnist-test-500.bin";
+/** The same file compressed with raw deflate (what the pad fetches by default). */
+const DEFLATED_FILE = "/packages/models/data/mnist-test-500.deflate";
 
 /** A tiny set of three 28×28 digits (labels 7, 1, 4) with distinct byte patterns. */
 function tinySet(): DigitSet {
@@ -227,6 +230,21 @@ describe("<cs-digit-pad>", () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>("[part=more]")!.click();
     await el.updateComplete;
     expect(el.sampleIndices).toEqual(Array.from({ length: 20 }, (_, i) => 20 + i));
+  });
+
+  it("the raw-deflate file inflates to the .bin file's digits and labels, byte for byte", async () => {
+    const [plain, deflated] = await Promise.all([
+      loadDigitSet(DIGIT_FILE),
+      loadDigitSet(DEFLATED_FILE),
+    ]);
+    expect(deflated.count).toBe(500);
+    expect(deflated.labels).toEqual(plain.labels);
+    expect(deflated.sources).toEqual(plain.sources);
+    let differing = 0;
+    for (let i = 0; i < plain.images.length; i++)
+      if (plain.images[i] !== deflated.images[i]) differing++;
+    expect(deflated.images.length).toBe(500 * 784);
+    expect(differing).toBe(0);
   });
 
   it("`samples` and `brush` attributes are read", async () => {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activationScale } from "./color.js";
-import { boxValue, colorLut, drawOverlay, linkPath, lutIndex, mapPixels } from "./network.js";
+import {
+  boxValue,
+  colorLut,
+  drawOverlay,
+  linkPath,
+  linkPoint,
+  lutIndex,
+  mapPixels,
+} from "./network.js";
 import { lenetSimulator } from "../test-utils/fixtures.js";
 import type { LinkSpec } from "../network/links.js";
 
@@ -72,6 +80,38 @@ describe("drawOverlay", () => {
     drawOverlay(svg, { ...base, links, pulse: true, reducedMotion: true });
     expect(svg.querySelectorAll("circle.pulse")).toHaveLength(0);
     expect(svg.querySelectorAll("path.link.lit")).toHaveLength(2);
+    svg.remove();
+  });
+});
+
+describe("linkPoint (the pulse's way along a link)", () => {
+  const l = { x1: 0, y1: 0, x2: 100, y2: 40 };
+  // Worked by hand from B(t) = u³P0 + 3u²tP1 + 3ut²P2 + t³P3 with P1 = (50, 0), P2 = (50, 40).
+  it("t = 0 and 1 → the link's ends; t = 0.5 → the midpoint (50, 20); t = 0.25 → (29.6875, 6.25)", () => {
+    expect(linkPoint(l, 0)).toEqual({ x: 0, y: 0 });
+    expect(linkPoint(l, 1)).toEqual({ x: 100, y: 40 });
+    expect(linkPoint(l, 0.5)).toEqual({ x: 50, y: 20 });
+    const p = linkPoint(l, 0.25);
+    expect(p.x).toBeCloseTo(29.6875, 10);
+    expect(p.y).toBeCloseTo(6.25, 10);
+  });
+
+  it("lies on the SVG path linkPath draws (within 0.05 px of its nearest sampled point)", () => {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", linkPath(l));
+    svg.append(path);
+    document.body.append(svg);
+    const length = path.getTotalLength();
+    for (const t of [0.1, 0.3, 0.7, 0.9]) {
+      const p = linkPoint(l, t);
+      let best = Infinity;
+      for (let i = 0; i <= 2000; i++) {
+        const q = path.getPointAtLength((i / 2000) * length);
+        best = Math.min(best, Math.hypot(q.x - p.x, q.y - p.y));
+      }
+      expect(best, `t = ${t}`).toBeLessThan(0.05);
+    }
     svg.remove();
   });
 });

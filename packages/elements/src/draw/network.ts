@@ -163,6 +163,24 @@ export function linkPath(l: { x1: number; y1: number; x2: number; y2: number }):
   return `M${l.x1},${l.y1}C${mx},${l.y1} ${mx},${l.y2} ${l.x2},${l.y2}`;
 }
 
+/**
+ * The point at parameter `t` (0–1) of a link's S-curve (the cubic Bézier of {@link linkPath}),
+ * computed rather than asked of the SVG path: `getPointAtLength` forces a layout on every frame.
+ */
+export function linkPoint(
+  l: { x1: number; y1: number; x2: number; y2: number },
+  t: number,
+): { x: number; y: number } {
+  const u = 1 - t;
+  // Control points (mx, y1) and (mx, y2): x = u³x1 + 3u²t·mx + 3ut²·mx + t³x2.
+  const mx = (l.x1 + l.x2) / 2;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return { x: a * l.x1 + (b + c) * mx + d * l.x2, y: (a + b) * l.y1 + (c + d) * l.y2 };
+}
+
 /** The SVG path of a band: two S-curves joined into a ribbon. */
 export function bandPath(b: BandSpec): string {
   const mx = (b.x1 + b.x2) / 2;
@@ -220,10 +238,8 @@ export function drawOverlay(svg: SVGSVGElement, spec: OverlaySpec): void {
     .remove();
   if (!spec.pulse || spec.reducedMotion) return;
   const duration = spec.duration ?? 650;
-  links.each((l, i, nodes) => {
-    const path = nodes[i];
-    const length = path.getTotalLength();
-    const start = path.getPointAtLength(0);
+  links.each((l) => {
+    const start = { x: l.x1, y: l.y1 };
     pulses
       .append("circle")
       .attr("class", "pulse")
@@ -234,7 +250,7 @@ export function drawOverlay(svg: SVGSVGElement, spec: OverlaySpec): void {
       .delay(l.from < 0 ? 0 : (l.from % 8) * 18)
       .duration(duration)
       .attrTween("transform", () => (t: number) => {
-        const p = path.getPointAtLength(t * length);
+        const p = linkPoint(l, t);
         return `translate(${p.x - start.x},${p.y - start.y})`;
       })
       .transition()

@@ -21,6 +21,7 @@ import { SimulatorController } from "../shared/simulator-controller.js";
 import { AttributeGuard, numberAttribute, numberIn, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
 import { type Grid, makeGrid, valueAt } from "./grid.js";
 import { inputLinks } from "./input-links.js";
@@ -258,7 +259,7 @@ export class CsFeatureMaps extends LitElement {
   protected override updated(): void {
     const view = this.#view;
     if (!view) return;
-    const css = getComputedStyle(this);
+    const css = cachedStyle(this);
     const prop = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
     const style: OverlayStyle = {
       focus: prop("--_focus", "#111"),

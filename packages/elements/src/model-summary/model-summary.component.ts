@@ -12,6 +12,7 @@ import {
 import { SimulatorController } from "../shared/simulator-controller.js";
 import { AttributeGuard, oneOf } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { modelSummaryStyles } from "./model-summary.styles.js";
 import { drawShareBars, type ShareBarsLayout } from "./share-bars.js";
 import {
@@ -41,7 +42,9 @@ import {
 export class CsModelSummary extends LitElement {
   static override styles = [baseStyles, modelSummaryStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, {
+    shows: (sim) => [sim.model, sim.cursor.position.layer],
+  });
   #resize: ResizeObserver | undefined;
 
   @query("svg[part=chart]") private svg!: SVGSVGElement | null;
@@ -143,9 +146,7 @@ export class CsModelSummary extends LitElement {
   }
 
   #rowHeight(): number {
-    const value = parseFloat(
-      getComputedStyle(this).getPropertyValue("--cs-model-summary-row-height"),
-    );
+    const value = parseFloat(cachedStyle(this).getPropertyValue("--cs-model-summary-row-height"));
     return value > 8 ? value : 22;
   }
 

@@ -10,6 +10,7 @@ import { SimulatorController } from "../shared/simulator-controller.js";
 import { AttributeGuard, MAX_INDEX, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
+import { cachedStyle } from "../shared/style-cache.js";
 import { columnAria, columnTitle, focusSentence, moreText, paramsText } from "./labels.js";
 import {
   columnKindOf,
@@ -62,7 +63,9 @@ const LABEL_HEIGHT = 62;
 export class CsNetwork extends LitElement {
   static override styles = [baseStyles, networkStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, {
+    shows: (sim) => [sim.trace, sim.cursor.neuron.layer, sim.cursor.neuron.channel],
+  });
   #width = new HostWidthController(this);
   #layout: NetworkLayout | undefined;
   #pageStarts = new Map<number, number>();
@@ -189,7 +192,7 @@ export class CsNetwork extends LitElement {
     const sim = this.simulator;
     const layout = this.#layout;
     if (!sim || !layout) return;
-    const style = getComputedStyle(this);
+    const style = cachedStyle(this);
     const trace = sim.trace;
     const paintKey = `${layout.width}|${layout.height}|${[...layout.columns.map((c) => c.start)].join(",")}|${this.pageSize}|${this.towers}`;
     if (this.canvas && (paintKey !== this.#paintKey || this.#paintedTrace !== trace)) {
@@ -213,7 +216,12 @@ export class CsNetwork extends LitElement {
         pulse: this.#pulse && links.length > 0,
         reducedMotion: globalThis.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false,
       });
-      if (this.#scrollPending) this.#scrollIntoView(columnOf(layout, focus.layer));
+      if (this.#scrollPending) {
+        // Read the scroller's geometry at the next frame, when layout is clean: reading it now,
+        // right after the DOM changed, would force a layout on every step.
+        const column = columnOf(layout, focus.layer);
+        requestAnimationFrame(() => this.#scrollIntoView(column));
+      }
       this.#pulse = false;
       this.#scrollPending = false;
     }

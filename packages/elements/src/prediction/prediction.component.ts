@@ -29,7 +29,7 @@ import { rankOutputs, type RankedOutput } from "./rank.js";
 export class CsPrediction extends LitElement {
   static override styles = [baseStyles, predictionStyles];
 
-  #controller = new SimulatorController(this);
+  #controller = new SimulatorController(this, { shows: (sim) => [sim.trace] });
 
   /** The simulator whose trace's output is shown. Takes precedence over `values`. */
   @property({ attribute: false })

@@ -147,6 +147,35 @@ function webglRenderer(): string | null {
   return typeof value === "string" ? value : null;
 }
 
+interface ProbeCanvas {
+  getContext(kind: string): unknown;
+}
+
+/**
+ * What WebGL looks like, read from a throwaway 1×1 context before any backend is loaded: `auto`
+ * then downloads tfjs's webgl backend only when it picks it. Undefined where there is no
+ * OffscreenCanvas to probe with (the caller then starts the webgl backend to look).
+ */
+function probeWebgl(): "missing" | { readonly renderer: string | null } | undefined {
+  const Offscreen = (globalThis as { OffscreenCanvas?: new (w: number, h: number) => ProbeCanvas })
+    .OffscreenCanvas;
+  if (typeof Offscreen !== "function") return undefined;
+  let gl: WebGLRenderingContext | null;
+  try {
+    const canvas = new Offscreen(1, 1);
+    gl = (canvas.getContext("webgl2") ??
+      canvas.getContext("webgl")) as WebGLRenderingContext | null;
+  } catch {
+    return undefined;
+  }
+  if (!gl) return "missing";
+  const info = gl.getExtension("WEBGL_debug_renderer_info") as RendererInfo | null;
+  const value: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  // Frees the context now rather than when the canvas is collected (browsers cap live contexts).
+  (gl.getExtension("WEBGL_lose_context") as { loseContext(): void } | null)?.loseContext();
+  return { renderer: typeof value === "string" ? value : null };
+}
+
 function failure(name: BackendName): BackendError {
   const hints: Record<BackendName, string> = {
     cpu: "the cpu backend failed to start",
@@ -184,8 +213,14 @@ export async function selectBackend(
   }
 
   let decision: BackendSelection;
+  const probed = isNodeWithoutWebGL() ? undefined : probeWebgl();
   if (isNodeWithoutWebGL()) {
     decision = decideBackend({ node: true, webgl: "missing" });
+  } else if (probed !== undefined && (probed === "missing" || probed.renderer !== null)) {
+    decision = decideBackend({ node: false, webgl: probed });
+    if (decision.backend === "webgl" && !(await trySetBackend("webgl", options))) {
+      decision = decideBackend({ node: false, webgl: "missing" });
+    }
   } else if (await trySetBackend("webgl", options)) {
     decision = decideBackend({ node: false, webgl: { renderer: webglRenderer() } });
   } else {

@@ -30,7 +30,18 @@ export interface SimulatorOptions {
   readonly granularity?: Granularity;
   /** The cursor's initial position (default the first step). */
   readonly position?: StepPosition;
+  /**
+   * How long a run computes layers before it yields to the event loop again, in ms (default 8:
+   * about half a frame). A run always yields before its first layer; 0 yields before every layer.
+   * A LeNet then runs in one go, where a yield per layer cost more than its layers.
+   */
+  readonly yieldEveryMs?: number;
 }
+
+/** The default of {@link SimulatorOptions.yieldEveryMs}. */
+const YIELD_EVERY_MS = 8;
+
+const now = (): number => globalThis.performance?.now() ?? Date.now();
 
 /** Options of one run. */
 export interface RunOptions {
@@ -62,6 +73,7 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
   #current: AbortController | null = null;
   #disposed = false;
   #downloads = new WeightDownloads();
+  readonly #yieldEveryMs: number;
 
   /** WeightsError naming the first missing or misshapen weight. */
   constructor(model: CompiledModel, weights: WeightSet, options: SimulatorOptions = {}) {
@@ -70,6 +82,8 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
     this.model = model;
     this.weights = weights;
     this.cursor = new Cursor(model, options);
+    const every = options.yieldEveryMs ?? YIELD_EVERY_MS;
+    this.#yieldEveryMs = Number.isFinite(every) && every > 0 ? every : 0;
     this.cursor.addEventListener("cursor-change", (e) => {
       this.dispatchEvent(
         new CursorChangeEvent(e.position, e.neuron, e.granularity, e.stepIndex, e.stepCount),
@@ -93,8 +107,9 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
   }
 
   /**
-   * Runs the model on an input, one layer at a time, yielding to the event loop between layers.
-   * Resolves with the new trace, which replaces (and disposes) the previous one. A second call
+   * Runs the model on an input, one layer at a time, yielding to the event loop before the first
+   * layer and then whenever `yieldEveryMs` have passed,
+   * then reads every layer back (one asynchronous read each). Resolves with the new trace, which replaces (and disposes) the previous one. A second call
    * while one is in flight cancels the first (it rejects with an AbortError but dispatches no
    * `trace-error`). On abort or error every tensor the run made is freed, `trace-error` is
    * dispatched and the previous trace stays.
@@ -117,8 +132,12 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
       this.dispatchEvent(new TraceStartEvent(count));
       const steps: TraceStep[] = [];
       let current = x;
+      let yielded = -Infinity;
       for (const layer of this.model.layers) {
-        await yieldToEventLoop();
+        if (now() - yielded >= this.#yieldEveryMs) {
+          await yieldToEventLoop();
+          yielded = now();
+        }
         throwIfAborted(controller.signal);
         const previous = current;
         const y = tf.tidy(() => forwardLayer(layer, previous, this.weights));
@@ -128,6 +147,9 @@ export class Simulator extends TypedEventTarget<SimulatorEventMap> {
         current = y;
         this.dispatchEvent(new LayerComputedEvent(step, layer.index, count));
       }
+      // One read-back per layer, all at once and without blocking: the explorers show every
+      // layer (the network paints each one), so reading them here is no extra work.
+      await Promise.all([inputStep, ...steps].map((s) => s.readBack()));
       throwIfAborted(controller.signal);
       const trace = new Trace(inputStep, steps);
       const old = this.#trace;

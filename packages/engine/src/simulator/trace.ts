@@ -1,6 +1,7 @@
 /**
- * A trace: every activation of one run (the input and each layer's output, batch of one), with
- * data downloaded lazily, once.
+ * A trace: every activation of one run (the input and each layer's output, batch of one), each
+ * read back once: the simulator reads every step back when its run completes (`readBack`, one
+ * asynchronous read per layer), and `data` reads synchronously what was not read yet.
  */
 import type * as tf from "@tensorflow/tfjs-core";
 import { InputError } from "../errors.js";
@@ -57,6 +58,16 @@ export class TraceStep {
       this.#data = raw instanceof Float32Array ? raw : Float32Array.from(raw as ArrayLike<number>);
     }
     return this.#data;
+  }
+
+  /**
+   * Reads the values back without blocking (`tensor.data()`), once; `data` then returns them. The
+   * simulator calls it for every step when a run completes.
+   */
+  async readBack(): Promise<void> {
+    if (this.#data || this.tensor.isDisposed) return;
+    const raw = await this.tensor.data();
+    this.#data ??= raw instanceof Float32Array ? raw : Float32Array.from(raw as ArrayLike<number>);
   }
 
   /** Min, max and mean of `data` (computed once). */

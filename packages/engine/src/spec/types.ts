@@ -32,7 +32,9 @@ export type Initializer =
   | "zeros"
   | "ones"
   | { readonly kind: "constant"; readonly value: number }
-  | { readonly kind: "uniform"; readonly min: number; readonly max: number };
+  | { readonly kind: "uniform"; readonly min: number; readonly max: number }
+  /** The normal distribution N(mean, stddev²), untruncated (AlexNet's N(0, 0.01²)); mean default 0. */
+  | { readonly kind: "normal"; readonly mean?: number; readonly stddev: number };
 
 /** What every layer has. `inputs` names the layers it reads (default: the previous layer). */
 export interface LayerSpecBase {

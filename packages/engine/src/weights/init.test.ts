@@ -7,7 +7,8 @@ import type { CompiledModel, ModelParam } from "../model/compile.js";
 import { compileModel } from "../model/compile.js";
 import type { Initializer, ModelSpec } from "../spec/types.js";
 import { checkWeights } from "./check.js";
-import { initWeights, initializerDistribution, tensorSeed } from "./init.js";
+import { initWeights, initWeightsAsync, initializerDistribution, tensorSeed } from "./init.js";
+import { SeededRandom } from "./seeded-random.js";
 
 /** A compiled-model-shaped object holding only the given params (init reads nothing else). */
 function handModel(params: Partial<ModelParam>[]): CompiledModel {
@@ -214,6 +215,88 @@ describe("initWeights: the distributions on [100, 100] (fanIn 40, fanOut 160)", 
   });
 });
 
+describe("initWeights: the normal distribution (AlexNet's N(0, 0.01²))", () => {
+  /** Mean, variance and the shares beyond 2σ and 3σ of one [1000, 1000] draw. */
+  function bigDraw(mean: number, stddev: number) {
+    const m = handModel([
+      { layer: "fc", shape: [1000, 1000], initializer: { kind: "normal", mean, stddev } },
+    ]);
+    const values = downloadAndDispose(initWeights(m, { seed: 2012 })).get("fc/kernel")!;
+    let beyond2 = 0;
+    let beyond3 = 0;
+    for (const v of values) {
+      const z = Math.abs(v - mean) / stddev;
+      if (z > 2) beyond2++;
+      if (z > 3) beyond3++;
+    }
+    return { ...stats(values), beyond2: beyond2 / values.length, beyond3: beyond3 / values.length };
+  }
+
+  // n = 10⁶. Standard errors, by hand: mean σ/√n = σ/1000; variance σ²·√(2/n) = 0.00141·σ²;
+  // the share beyond 2σ, p = 0.0455 (two-sided normal tail), √(p(1−p)/n) = 0.00021; beyond 3σ,
+  // p = 0.0027, 0.000052. Every bound below is 5 standard errors.
+  it("mean 0, stddev 0.01 → sample mean within 5e-5 of 0, variance within 0.7% of 1e-4, untruncated tails", async () => {
+    await expectNoLeaks(() => {
+      const s = bigDraw(0, 0.01);
+      expect(Math.abs(s.mean)).toBeLessThan(5 * (0.01 / 1000));
+      expect(Math.abs(s.variance / 1e-4 - 1)).toBeLessThan(5 * 0.00141);
+      expect(Math.abs(s.beyond2 - 0.0455)).toBeLessThan(5 * 0.00021);
+      expect(Math.abs(s.beyond3 - 0.0027)).toBeLessThan(5 * 0.000052);
+    });
+  });
+
+  it("mean 1, stddev 2 → sample mean within 0.01 of 1, variance within 0.7% of 4", async () => {
+    await expectNoLeaks(() => {
+      const s = bigDraw(1, 2);
+      expect(Math.abs(s.mean - 1)).toBeLessThan(5 * (2 / 1000));
+      expect(Math.abs(s.variance / 4 - 1)).toBeLessThan(5 * 0.00141);
+    });
+  });
+
+  it("a negative stddev → SpecError naming the weight", () => {
+    const m = handModel([
+      { layer: "fc6", initializer: { kind: "normal", mean: 0, stddev: -0.01 } as Initializer },
+    ]);
+    expect(() => initWeights(m, { seed: 1 })).toThrow(
+      /weight "fc6\/kernel": normal initializer: expected a finite mean and stddev ≥ 0, got mean 0, stddev -0.01/,
+    );
+  });
+});
+
+describe("initWeightsAsync", () => {
+  // [600, 1000] is 600,000 values: drawn in ten slices of at most 65,536.
+  const m = handModel([
+    { layer: "big", shape: [600, 1000], initializer: { kind: "normal", mean: 0, stddev: 0.01 } },
+    { layer: "odd", shape: [65537], initializer: "he-normal" },
+    { layer: "uni", shape: [300000], initializer: "glorot-uniform" },
+    { layer: "small", shape: [7], initializer: "ones" },
+  ]);
+
+  it("gives bit-identical tensors to initWeights, also for tensors drawn in several slices", async () => {
+    await expectNoLeaks(async () => {
+      const a = downloadAndDispose(initWeights(m, { seed: 9 }));
+      const b = downloadAndDispose(await initWeightsAsync(m, { seed: 9 }));
+      expect([...b.keys()]).toEqual([...a.keys()]);
+      for (const [name, values] of a) {
+        const other = b.get(name)!;
+        expect(other.length, name).toBe(values.length);
+        let differing = 0;
+        for (let i = 0; i < values.length; i++) if (!Object.is(values[i], other[i])) differing++;
+        expect(differing, name).toBe(0);
+      }
+    });
+  });
+
+  it("an aborted signal → AbortError, nothing leaks", async () => {
+    await expectNoLeaks(async () => {
+      const abort = new AbortController();
+      const run = initWeightsAsync(m, { seed: 9, signal: abort.signal });
+      abort.abort();
+      await expect(run).rejects.toMatchObject({ name: "AbortError" });
+    });
+  });
+});
+
 describe("initWeights: masks", () => {
   // [2, 2, 3, 2] kernel: output 0 reads channels {0, 1}, output 1 reads {2}.
   const shape = [2, 2, 3, 2];
@@ -365,5 +448,23 @@ describe("LeNet-5's C3 (Table I of LeCun et al. 1998)", () => {
       );
       for (const t of weights.values()) t.dispose();
     });
+  });
+});
+
+describe("SeededRandom", () => {
+  it("fillNormal and fillUniform give the numbers of nextNormal and next, one by one", () => {
+    const n = 50_000;
+    const filled = new Float32Array(n);
+    new SeededRandom(77).fillNormal(filled, 0.5, 2);
+    const oneByOne = new SeededRandom(77);
+    let differing = 0;
+    for (let i = 0; i < n; i++)
+      if (filled[i] !== Math.fround(0.5 + 2 * oneByOne.nextNormal())) differing++;
+    expect(differing).toBe(0);
+    new SeededRandom(78).fillUniform(filled, -1, 3);
+    const uniform = new SeededRandom(78);
+    differing = 0;
+    for (let i = 0; i < n; i++) if (filled[i] !== Math.fround(-1 + 4 * uniform.next())) differing++;
+    expect(differing).toBe(0);
   });
 });
