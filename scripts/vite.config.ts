@@ -31,6 +31,7 @@ export default defineConfig({
       input: {
         "make-digits": here("make-digits.ts"),
         "train-lenet": here("train-lenet.ts"),
+        "make-training-digits": here("make-training-digits.ts"),
       },
       output: { format: "esm", entryFileNames: "[name].mjs" },
     },

@@ -12,6 +12,7 @@ import {
   isUserError,
 } from "./cli-error.js";
 import type { Command } from "./commands/command.js";
+import { experimentCommand } from "./commands/experiment.js";
 import { explainCommand } from "./commands/explain.js";
 import { modelsCommand } from "./commands/models.js";
 import { predictCommand } from "./commands/predict.js";
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   explainCommand,
   predictCommand,
+  experimentCommand,
 ];
 
 /** The version in the package's package.json. */
@@ -55,6 +57,7 @@ export function generalHelp(): string {
     "  convstep trace lenet5-1998 --input digit.png",
     "  convstep explain lenet5-1998 --input digit.png --layer C3 --channel 4 --y 2 --x 3",
     "  convstep predict lenet5-keras a.png b.png --json",
+    "  convstep experiment relu-vs-tanh --seed 1",
     "",
     "Bad input exits with status 2 and one line on stderr.",
   ].join("\n");
