@@ -25,7 +25,7 @@ const ALL_DIGITS = 3000;
 const HELP = `Usage: convstep experiment relu-vs-tanh [--json] [--seed N] [--epochs N]
                                             [--rate R] [--batch N] [--digits N]
 
-Trains the same small CNN (conv 5×5×8, max-pool, conv 5×5×16, max-pool, dense 10) twice on the
+Trains the same small CNN (conv 5×5×8, avg-pool, conv 5×5×16, avg-pool, dense 10) twice on the
 shipped MNIST training digits, once with ReLU and once with tanh, from the same seed with the same
 plain-SGD schedule, and prints both training-error curves, the steps each needed to reach 25 %
 training error and their ratio, next to AlexNet's claim (six times faster, CIFAR-10).

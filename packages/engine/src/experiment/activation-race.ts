@@ -24,11 +24,11 @@ export const PAPER_CLAIM = {
 export interface RaceOptions {
   /** Seeds the initial weights and the order of the digits. Default 1. */
   readonly seed?: number;
-  /** Default 4. */
+  /** Default 2. */
   readonly epochs?: number;
   /** Default 32. */
   readonly batchSize?: number;
-  /** Plain SGD, no momentum. Default 0.02. */
+  /** Plain SGD, no momentum. Default 0.05. */
   readonly learningRate?: number;
   /** The training error to reach. Default 0.25. */
   readonly target?: number;
@@ -46,9 +46,9 @@ export interface RaceOptions {
 /** The defaults of {@link RaceOptions}. */
 export const RACE_DEFAULTS = {
   seed: 1,
-  epochs: 4,
+  epochs: 2,
   batchSize: 32,
-  learningRate: 0.02,
+  learningRate: 0.05,
   target: 0.25,
   pointsPerEpoch: 10,
 } as const;

@@ -1,5 +1,6 @@
 /**
- * The small CNN of the ReLU-versus-tanh experiment: two 5×5 convolutions with max pooling and a
+ * The small CNN of the ReLU-versus-tanh experiment: two 5×5 convolutions with average pooling (tfjs's
+ * cpu MaxPoolGrad was the slowest kernel of a step, several times the convolutions) and a
  * softmax layer, on 28×28 MNIST digits; only the activation of the hidden layers changes.
  */
 import type { ModelSpec } from "../spec/types.js";
@@ -9,7 +10,7 @@ export type RaceActivation = "relu" | "tanh";
 
 /** One line that describes the network, for reports and legends. */
 export const RACE_NETWORK_SUMMARY =
-  "conv 5×5×8 → max-pool 2 → conv 5×5×16 → max-pool 2 → dense 10 (softmax); 5,994 weights";
+  "conv 5×5×8 → avg-pool 2 → conv 5×5×16 → avg-pool 2 → dense 10 (softmax); 5,994 weights";
 
 /**
  * The race network with `activation` after both convolutions. Weights start from Glorot-uniform

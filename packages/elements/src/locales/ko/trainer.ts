@@ -1,0 +1,36 @@
+/** Korean messages of cs-trainer (see ../ko.ts). */
+import { str } from "@lit/localize";
+
+export const templates = {
+  "trainer.title": "페이지에서 LeNet-5 학습하기",
+  "trainer.summary": str`MNIST 학습 숫자 ${0}개, 모멘텀 0.9의 SGD. 검증: 테스트 숫자 ${1}개.`,
+  "trainer.model": "모델",
+  "trainer.rate": "학습률",
+  "trainer.batch": "배치 크기",
+  "trainer.epochs": "에포크",
+  "trainer.start": "시작",
+  "trainer.pause": "일시 정지",
+  "trainer.resume": "계속",
+  "trainer.reset": "초기화",
+  "trainer.backend": str`백엔드: ${0}.`,
+  "trainer.backend-note":
+    "학습은 Web Worker에서 돌아가므로 페이지가 멈추지 않습니다. wasm에서는 학습하지 않습니다: 학습에 필요한 Conv2DBackpropFilter 커널이 없습니다.",
+  "trainer.progress": "학습 진행",
+  "trainer.starting": "워커를 시작하고 숫자를 불러오는 중…",
+  "trainer.idle": "아직 시작하지 않았습니다.",
+  "trainer.status": str`${1} 스텝 중 ${0} · ${3} 에포크 중 ${2} · 약 ${4}초 남음`,
+  "trainer.epoch-line": str`${0} 에포크 후: 학습 정확도 ${1} %, 검증 ${2} %.`,
+  "trainer.axis.step": "스텝",
+  "trainer.axis.loss": "손실",
+  "trainer.axis.accuracy": "정확도 (%)",
+  "trainer.loss-chart": "스텝에 따른 손실",
+  "trainer.accuracy-chart": "스텝에 따른 정확도",
+  "trainer.legend.train": "학습 (최근 10 스텝)",
+  "trainer.legend.held-out": "검증 (에포크마다)",
+  "trainer.kernels": "C1의 5×5 커널 여섯 개",
+  "trainer.kernels-caption": "학습되는 C1의 커널 (흰색 음수, 검은색 양수)",
+  "trainer.maps": "테스트 숫자 하나에 대한 C1의 맵",
+  "trainer.maps-caption": "테스트 숫자 하나에 대한 C1의 특징 맵 여섯 개",
+  "trainer.download-json": "model.json 내려받기",
+  "trainer.download-bin": "가중치 (.bin) 내려받기",
+};
