@@ -5,6 +5,7 @@
 import {
   PAPER_CLAIM,
   RACE_DEFAULTS,
+  RACE_DIGITS,
   labelledDigits,
   runActivationRace,
   type RaceResult,
@@ -36,7 +37,7 @@ Options:
   --epochs N   passes over the digits (default ${RACE_DEFAULTS.epochs})
   --rate R     SGD learning rate, no momentum (default ${RACE_DEFAULTS.learningRate})
   --batch N    digits per step (default ${RACE_DEFAULTS.batchSize})
-  --digits N   train on the first N of the ${ALL_DIGITS} digits (default all)
+  --digits N   train on the first N of the ${ALL_DIGITS} shipped digits (default ${RACE_DIGITS})
   --json       print the result as JSON (no progress)
   -h, --help   show this help
 
@@ -83,7 +84,9 @@ export function formatRace(result: RaceResult): string {
     `${target} training error reached: ${reach(relu)}; ${reach(tanh)}`,
     ratio === null
       ? "ratio: – (both runs must reach the target; try more --epochs)"
-      : `tanh needed ${ratio.toFixed(1)}× the steps of relu`,
+      : ratio >= 1
+        ? `tanh needed ${ratio.toFixed(2)}× the steps of relu`
+        : `here tanh got there first: it needed ${ratio.toFixed(2)}× the steps of relu`,
     `paper: ${PAPER_CLAIM.claim}`,
     "differs here: MNIST digits, not CIFAR-10 images; a two-convolution network of 6k weights, not " +
       "AlexNet's four-layer one; one learning rate for both (the paper tuned each).",
@@ -120,7 +123,7 @@ export const experimentCommand: Command = {
     }
     const seed = integerOption(values, "seed", { min: 0, max: 2 ** 31 - 1 });
     const epochs = integerOption(values, "epochs", { min: 1, max: 1000 });
-    const digits = integerOption(values, "digits", { min: 1, max: ALL_DIGITS }) ?? ALL_DIGITS;
+    const digits = integerOption(values, "digits", { min: 1, max: ALL_DIGITS }) ?? RACE_DIGITS;
     const batchSize = integerOption(values, "batch", { min: 1, max: digits });
     const learningRate = rateOption(stringOption(values, "rate"));
     const json = flag(values, "json");

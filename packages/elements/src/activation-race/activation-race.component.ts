@@ -4,6 +4,7 @@ import { property, query, state } from "lit/decorators.js";
 import {
   PAPER_CLAIM,
   RACE_DEFAULTS,
+  RACE_DIGITS,
   RACE_NETWORK_SUMMARY,
   type RacePoint,
   type RaceResult,
@@ -13,12 +14,14 @@ import { assetUrl } from "../shared/assets.js";
 import { CsErrorEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
-import { drawCurves } from "../trainer/curve-chart.js";
+import { chartWidth, drawCurves } from "../trainer/curve-chart.js";
 import { CsTrainStateEvent } from "../trainer/events.js";
 import { readHyperparameters } from "../trainer/hyperparameter-fields.js";
 import type { FromWorker, TrainingBackendChoice } from "../trainer/protocol.js";
 import { TrainingClient } from "../trainer/training-client.js";
 import { trainingStyles } from "../trainer/trainer.styles.js";
+import type { TrainingBackend } from "../trainer/backend-choice.js";
+import { backendWords } from "../trainer/backend-words.js";
 
 /** Where the race stands. */
 export type RaceState = "idle" | "running" | "pausing" | "paused" | "done" | "failed";
@@ -45,15 +48,15 @@ export class CsActivationRace extends LitElement {
   @property() epochs = String(RACE_DEFAULTS.epochs);
   @property({ attribute: "learning-rate" }) learningRate = String(RACE_DEFAULTS.learningRate);
   @property({ attribute: "batch-size" }) batchSize = String(RACE_DEFAULTS.batchSize);
-  /** How many of the 3,000 shipped digits to train on. */
-  @property({ type: Number }) digits = SHIPPED_DIGITS;
+  /** How many of the 3,000 shipped digits to train on (default 2,000, as the CLI). */
+  @property({ type: Number }) digits = RACE_DIGITS;
   /** `auto` (webgl on a real GPU, else cpu), `cpu` or `webgl`. */
   @property() backend: TrainingBackendChoice = "auto";
   @property() override lang = "";
 
   @state() private _state: RaceState = "idle";
   @state() private _error: string | undefined;
-  @state() private _backend: string | undefined;
+  @state() private _backend: TrainingBackend | undefined;
   @state() private _progress: { activation: string; p: TrainProgress } | undefined;
   @state() private _result: RaceResult | undefined;
 
@@ -64,9 +67,16 @@ export class CsActivationRace extends LitElement {
   #epochs: number = RACE_DEFAULTS.epochs;
   #frame = 0;
 
+  #resize = new ResizeObserver(() => this.#schedule());
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
   }
 
   get state(): RaceState {
@@ -86,6 +96,7 @@ export class CsActivationRace extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#client.terminate();
   }
@@ -164,7 +175,7 @@ export class CsActivationRace extends LitElement {
   #onMessage(m: FromWorker): void {
     switch (m.type) {
       case "backend":
-        this._backend = m.reason;
+        this._backend = m.choice;
         break;
       case "race-progress":
         this._progress = { activation: m.activation, p: m.progress };
@@ -201,7 +212,7 @@ export class CsActivationRace extends LitElement {
         points: this.#curves[a].map((p) => [p.epoch, p.error * 100] as const),
       }));
       drawCurves(this._svg, series, {
-        width: 560,
+        width: chartWidth(this._svg, 560),
         height: 260,
         xMax: this.#epochs,
         yMax: 100,
@@ -343,13 +354,7 @@ export class CsActivationRace extends LitElement {
         </div>
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      ${
-        this._backend
-          ? html`<p class="backend">
-              ${msg(str`Backend: ${this._backend}.`, { id: "trainer.backend" })}
-            </p>`
-          : nothing
-      }
+      ${this._backend ? html`<p class="backend">${backendWords(this._backend)}</p>` : nothing}
       ${this.#progressView()}
       <figure>
         <svg

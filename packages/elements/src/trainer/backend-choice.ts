@@ -8,9 +8,17 @@ export interface TrainingEnvironment {
   readonly renderer: string | null;
 }
 
+/** Why a backend was chosen (the widgets put it in words, in their language). */
+export type TrainingBackendWhy =
+  "requested" | "no-worker-webgl" | "software-webgl" | "gpu" | "webgl-failed";
+
 /** The backend to train on, with the reason. */
 export interface TrainingBackend {
   readonly backend: "cpu" | "webgl";
+  readonly why: TrainingBackendWhy;
+  /** The WebGL renderer, when there is one. */
+  readonly renderer: string | null;
+  /** The reason in English (logs, tests). */
   readonly reason: string;
 }
 
@@ -23,19 +31,37 @@ export function chooseTrainingBackend(
   choice: TrainingBackendChoice,
   env: TrainingEnvironment,
 ): TrainingBackend {
-  if (choice === "cpu") return { backend: "cpu", reason: "cpu: requested" };
-  if (env.renderer === null) {
+  const { renderer } = env;
+  if (choice === "cpu")
+    return { backend: "cpu", why: "requested", renderer, reason: "cpu: requested" };
+  if (renderer === null) {
     return {
       backend: "cpu",
+      why: "no-worker-webgl",
+      renderer,
       reason: "cpu: this browser gives workers no WebGL (no OffscreenCanvas context)",
     };
   }
-  if (choice === "webgl") return { backend: "webgl", reason: `webgl: requested (${env.renderer})` };
-  if (isSoftwareRenderer(env.renderer)) {
+  if (choice === "webgl") {
     return {
-      backend: "cpu",
-      reason: `cpu: WebGL here is software-rendered (${env.renderer}), slower than the CPU`,
+      backend: "webgl",
+      why: "requested",
+      renderer,
+      reason: `webgl: requested (${renderer})`,
     };
   }
-  return { backend: "webgl", reason: `webgl: a GPU through OffscreenCanvas (${env.renderer})` };
+  if (isSoftwareRenderer(renderer)) {
+    return {
+      backend: "cpu",
+      why: "software-webgl",
+      renderer,
+      reason: `cpu: WebGL here is software-rendered (${renderer}), slower than the CPU`,
+    };
+  }
+  return {
+    backend: "webgl",
+    why: "gpu",
+    renderer,
+    reason: `webgl: a GPU through OffscreenCanvas (${renderer})`,
+  };
 }

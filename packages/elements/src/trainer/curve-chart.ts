@@ -31,6 +31,12 @@ export interface ChartOptions {
 
 const MARGIN = { top: 10, right: 12, bottom: 36, left: 46 };
 
+/** The width to draw `svg` at: its laid-out width (so that text stays 11 px), else `fallback`. */
+export function chartWidth(svg: SVGSVGElement, fallback: number): number {
+  const width = Math.round(svg.getBoundingClientRect().width);
+  return width >= 200 ? width : fallback;
+}
+
 /** Draws (or redraws) the chart into `svg`. Cheap enough to call once a frame. */
 export function drawCurves(
   svg: SVGSVGElement,

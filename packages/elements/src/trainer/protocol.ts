@@ -10,6 +10,7 @@ import type {
   SavedWeights,
   TrainProgress,
 } from "@convstep/engine";
+import type { TrainingBackend } from "./backend-choice.js";
 
 /** The LeNet-5s the trainer trains. */
 export type TrainerModel = "lenet5-keras" | "lenet5-1998";
@@ -67,7 +68,7 @@ export interface Snapshot {
 
 /** Worker → page. */
 export type FromWorker =
-  | { readonly type: "backend"; readonly backend: "cpu" | "webgl"; readonly reason: string }
+  | { readonly type: "backend"; readonly choice: TrainingBackend }
   | { readonly type: "progress"; readonly progress: TrainProgress; readonly elapsed: number }
   | { readonly type: "epoch"; readonly record: EpochRecord }
   | { readonly type: "snapshot"; readonly snapshot: Snapshot }

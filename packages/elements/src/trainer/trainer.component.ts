@@ -6,13 +6,15 @@ import { assetUrl } from "../shared/assets.js";
 import { CsErrorEvent } from "../shared/events.js";
 import { setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
-import { drawCurves } from "./curve-chart.js";
+import { chartWidth, drawCurves } from "./curve-chart.js";
 import { CsTrainedEvent, CsTrainStateEvent } from "./events.js";
 import { readHyperparameters, secondsLeft } from "./hyperparameter-fields.js";
 import { paintMapStrip } from "./paint-maps.js";
 import type { FromWorker, Snapshot, TrainerModel, TrainingBackendChoice } from "./protocol.js";
 import { TrainingClient } from "./training-client.js";
 import { trainingStyles } from "./trainer.styles.js";
+import type { TrainingBackend } from "./backend-choice.js";
+import { backendWords } from "./backend-words.js";
 
 /** Where a run stands. */
 export type TrainerState =
@@ -66,7 +68,7 @@ export class CsTrainer extends LitElement {
 
   @state() private _state: TrainerState = "idle";
   @state() private _error: string | undefined;
-  @state() private _backend: string | undefined;
+  @state() private _backend: TrainingBackend | undefined;
   @state() private _progress: { p: TrainProgress; elapsed: number } | undefined;
   @state() private _weights: { saved: SavedWeights; urls: [string, string] } | undefined;
 
@@ -82,9 +84,16 @@ export class CsTrainer extends LitElement {
   #frame = 0;
   #finished: { resolve: () => void; promise: Promise<void> } | undefined;
 
+  #resize = new ResizeObserver(() => this.#schedule());
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize.observe(this);
   }
 
   /** Where the run stands. */
@@ -105,7 +114,7 @@ export class CsTrainer extends LitElement {
   }
   /** The backend training runs on, with the reason, once the worker has started. */
   get backendReason(): string | undefined {
-    return this._backend;
+    return this._backend?.reason;
   }
 
   /** The model name of the `model` attribute. */
@@ -125,6 +134,7 @@ export class CsTrainer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#resize.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#client.terminate();
     this.#endRun();
@@ -232,7 +242,7 @@ export class CsTrainer extends LitElement {
   #onMessage(m: FromWorker): void {
     switch (m.type) {
       case "backend":
-        this._backend = m.reason;
+        this._backend = m.choice;
         break;
       case "progress":
         if (this._state === "starting") this._state = "running";
@@ -313,7 +323,7 @@ export class CsTrainer extends LitElement {
         },
       ],
       {
-        width: 420,
+        width: chartWidth(this._lossSvg, 420),
         height: 200,
         xMax: totalSteps,
         yMax: lossMax,
@@ -339,7 +349,7 @@ export class CsTrainer extends LitElement {
         },
       ],
       {
-        width: 420,
+        width: chartWidth(this._accuracySvg, 420),
         height: 200,
         xMax: totalSteps,
         yMax: 100,
@@ -463,7 +473,7 @@ export class CsTrainer extends LitElement {
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <p class="backend">
-        ${this._backend ? msg(str`Backend: ${this._backend}.`, { id: "trainer.backend" }) : nothing}
+        ${this._backend ? backendWords(this._backend) : nothing}
         ${msg("Training runs in a Web Worker, so the page stays responsive; never on wasm, which lacks the Conv2DBackpropFilter kernel that training needs.", { id: "trainer.backend-note" })}
       </p>
       ${this.#progressView()}

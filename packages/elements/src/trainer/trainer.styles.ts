@@ -38,9 +38,12 @@ export const trainingStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  input {
+    width: 7.5em;
+  }
   input,
   select {
-    width: 7.5em;
+    max-width: 100%;
     padding: 4px 6px;
     border: 1px solid var(--_border);
     border-radius: 4px;
@@ -109,21 +112,21 @@ export const trainingStyles = css`
   }
   .curve {
     stroke-width: 1.8;
+    fill: none;
   }
   .curve.train,
-  .dot.train,
   .curve.relu {
     stroke: var(--_accent);
-    fill: var(--_accent);
   }
   .curve.held-out,
-  .dot.held-out,
   .curve.tanh {
     stroke: #c0532b;
-    fill: #c0532b;
   }
-  path.curve {
-    fill: none;
+  .dot.train {
+    fill: var(--_accent);
+  }
+  .dot.held-out {
+    fill: #c0532b;
   }
   .curve.tanh {
     stroke-dasharray: 6 4;
@@ -163,7 +166,11 @@ export const trainingStyles = css`
     border: 1px solid var(--_border);
     background: #808080;
   }
+  svg.race {
+    max-width: 760px;
+  }
   table {
+    justify-self: start;
     border-collapse: collapse;
     font-size: 0.9em;
   }

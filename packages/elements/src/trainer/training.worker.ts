@@ -95,11 +95,16 @@ function startBackend(choice: TrainingBackendChoice): Promise<void> {
       try {
         await selectBackend("webgl");
       } catch {
-        picked = { backend: "cpu", reason: "cpu: webgl failed to start in the worker" };
+        picked = {
+          backend: "cpu",
+          why: "webgl-failed",
+          renderer: picked.renderer,
+          reason: "cpu: webgl failed to start in the worker",
+        };
       }
     }
     if (picked.backend === "cpu") await selectBackend("cpu");
-    post({ type: "backend", backend: picked.backend, reason: picked.reason });
+    post({ type: "backend", choice: picked });
   })();
   return backendReady;
 }

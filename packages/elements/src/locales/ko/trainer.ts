@@ -12,7 +12,11 @@ export const templates = {
   "trainer.pause": "일시 정지",
   "trainer.resume": "계속",
   "trainer.reset": "초기화",
-  "trainer.backend": str`백엔드: ${0}.`,
+  "trainer.backend.requested": str`백엔드: 요청한 대로 ${0}.`,
+  "trainer.backend.no-webgl": "백엔드: cpu (이 브라우저는 워커에 WebGL을 주지 않습니다).",
+  "trainer.backend.software": str`백엔드: cpu. 여기서 WebGL은 소프트웨어로 그려지므로(${0}) CPU보다 느립니다.`,
+  "trainer.backend.gpu": str`백엔드: webgl, OffscreenCanvas를 통해 GPU에서 (${0}).`,
+  "trainer.backend.failed": "백엔드: cpu (워커에서 webgl을 시작하지 못했습니다).",
   "trainer.backend-note":
     "학습은 Web Worker에서 돌아가므로 페이지가 멈추지 않습니다. wasm에서는 학습하지 않습니다: 학습에 필요한 Conv2DBackpropFilter 커널이 없습니다.",
   "trainer.progress": "학습 진행",
