@@ -16,7 +16,7 @@ import { setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { chartWidth, drawCurves } from "../trainer/curve-chart.js";
 import { CsTrainStateEvent } from "../trainer/events.js";
-import { readHyperparameters } from "../trainer/hyperparameter-fields.js";
+import { hyperparameterMessage, readHyperparameters } from "../trainer/hyperparameter-fields.js";
 import type { FromWorker, TrainingBackendChoice } from "../trainer/protocol.js";
 import { TrainingClient } from "../trainer/training-client.js";
 import { trainingStyles } from "../trainer/trainer.styles.js";
@@ -131,7 +131,7 @@ export class CsActivationRace extends LitElement {
         digits,
       );
     } catch (error) {
-      this._error = error instanceof Error ? error.message : String(error);
+      this._error = hyperparameterMessage(error);
       this.dispatchEvent(new CsErrorEvent(error));
       return;
     }

@@ -58,7 +58,7 @@ describe("<cs-activation-race>", () => {
     el.start();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).toMatch(
-      /learning rate: expected a number above 0.*got 0/,
+      /learning rate: expected a number above 0.*got 0/i,
     );
     expect(el.state).toBe("idle");
   });

@@ -8,7 +8,11 @@ import { setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { chartWidth, drawCurves } from "./curve-chart.js";
 import { CsTrainedEvent, CsTrainStateEvent } from "./events.js";
-import { readHyperparameters, secondsLeft } from "./hyperparameter-fields.js";
+import {
+  hyperparameterMessage,
+  readHyperparameters,
+  secondsLeft,
+} from "./hyperparameter-fields.js";
 import { paintMapStrip } from "./paint-maps.js";
 import type { FromWorker, Snapshot, TrainerModel, TrainingBackendChoice } from "./protocol.js";
 import { TrainingClient } from "./training-client.js";
@@ -168,7 +172,7 @@ export class CsTrainer extends LitElement {
         digits,
       );
     } catch (error) {
-      this.#fail(error instanceof Error ? error.message : String(error), error);
+      this.#fail(hyperparameterMessage(error), error);
       return;
     }
     this.model = model === "lenet5-1998" ? "1998" : "keras";

@@ -3,6 +3,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SavedWeights } from "@convstep/engine";
 import { setAssetBase } from "../shared/assets.js";
+import { setLanguage } from "../shared/localize.js";
 import { mount } from "../test-utils/mount.js";
 import "../lenet-explorer/define.js";
 import type { CsLenetExplorer } from "../lenet-explorer/lenet-explorer.component.js";
@@ -52,16 +53,25 @@ function kernelFromShard(saved: SavedWeights, name: string): Float32Array {
 
 describe("<cs-trainer>", () => {
   it.each([
-    ["learning-rate", "-0.1", /learning rate: expected a number above 0.*got -0\.1/],
-    ["learning-rate", "abc", /learning rate: .*got NaN/],
-    ["batch-size", "5000", /batch size: expected a whole number from 1 to 40 .*got 5000/],
-    ["epochs", "0", /epochs: expected a whole number .*got 0/],
+    ["learning-rate", "-0.1", /learning rate: expected a number above 0.*got -0\.1/i],
+    ["learning-rate", "abc", /learning rate: .*got NaN/i],
+    ["batch-size", "5000", /batch size: expected a whole number from 1 to 40 .*got 5000/i],
+    ["epochs", "0", /epochs: expected a whole number .*got 0/i],
   ])("%s=%s is refused in place, and nothing starts", async (name, value, expected) => {
     const el = await trainer({ digits: "40", [name]: value });
     el.start();
     await el.updateComplete;
     expect(shownError(el)).toMatch(expected);
     expect(el.state).toBe("idle");
+  });
+
+  it("in Korean, a zero learning rate is refused in Korean", async () => {
+    const el = await trainer({ digits: "40", "learning-rate": "0", lang: "ko" });
+    await setLanguage("ko");
+    el.start();
+    await el.updateComplete;
+    expect(shownError(el)).toBe("학습률: 0보다 큰 수(최대 10)가 필요한데 0이(가) 들어왔습니다.");
+    await setLanguage("en");
   });
 
   it("trains three full-batch steps on 32 digits: the loss falls, and the weights reach the explorer", async () => {

@@ -14,6 +14,18 @@ export interface Hyperparameters {
 /** The most epochs a run in the page or the CLI accepts. */
 export const MAX_EPOCHS = 1000;
 
+/** Which field was refused, what arrived and the largest value allowed (for messages in other languages). */
+export class HyperparameterError extends InputError {
+  constructor(
+    message: string,
+    readonly field: keyof Hyperparameters,
+    readonly got: string,
+    readonly max: number,
+  ) {
+    super(message);
+  }
+}
+
 function shown(value: unknown): string {
   return typeof value === "number" ? String(value) : JSON.stringify(value);
 }
@@ -31,18 +43,27 @@ function shown(value: unknown): string {
 export function checkHyperparameters(h: Hyperparameters, sampleCount: number): void {
   const { learningRate, batchSize, epochs } = h;
   if (typeof learningRate !== "number" || !(learningRate > 0 && learningRate <= 10)) {
-    throw new InputError(
+    throw new HyperparameterError(
       `learning rate: expected a number above 0 (at most 10), got ${shown(learningRate)}`,
+      "learningRate",
+      shown(learningRate),
+      10,
     );
   }
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > sampleCount) {
-    throw new InputError(
+    throw new HyperparameterError(
       `batch size: expected a whole number from 1 to ${sampleCount} (the training digits), got ${shown(batchSize)}`,
+      "batchSize",
+      shown(batchSize),
+      sampleCount,
     );
   }
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_EPOCHS) {
-    throw new InputError(
+    throw new HyperparameterError(
       `epochs: expected a whole number from 1 to ${MAX_EPOCHS}, got ${shown(epochs)}`,
+      "epochs",
+      shown(epochs),
+      MAX_EPOCHS,
     );
   }
 }
