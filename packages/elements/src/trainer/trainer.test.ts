@@ -114,6 +114,22 @@ describe("<cs-trainer>", () => {
     ]);
   });
 
+  it("trains the 1998 network (RBF outputs) for one step and hands over lenet5-1998 weights", async () => {
+    const el = await trainer({ model: "1998", digits: "16", "batch-size": "16", epochs: "1" });
+    el.start();
+    await untilState(el, "done");
+    expect(el.error).toBeUndefined();
+    expect(el.weights!.modelJson.convstep?.model).toBe("lenet5-1998");
+    expect(el.history).toHaveLength(1);
+    expect(Number.isFinite(el.history[0].loss)).toBe(true);
+    // C1 of the paper's network: 6 kernels of 5×5 drawn, and 6 maps of 28×28.
+    const kernels = el.shadowRoot!.querySelector<HTMLCanvasElement>("canvas.kernels")!;
+    const maps = el.shadowRoot!.querySelector<HTMLCanvasElement>("canvas.feature-maps")!;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect([kernels.width, kernels.height]).toEqual([6 * 40 + 5 * 4, 40]);
+    expect([maps.width, maps.height]).toEqual([6 * 56 + 5 * 4, 56]);
+  });
+
   it("pause, then reset, and reset while a step runs, leave the worker's tensor count as before", async () => {
     const el = await trainer({ digits: "16", "batch-size": "8", epochs: "1" });
     el.start();
