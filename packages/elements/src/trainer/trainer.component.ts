@@ -418,7 +418,12 @@ export class CsTrainer extends LitElement {
       >
         <label
           >${msg("Model", { id: "trainer.model" })}
-          <select name="model" ?disabled=${busy || paused} .value=${model}>
+          <select
+            name="model"
+            ?disabled=${busy || paused}
+            .value=${model}
+            @change=${(e: Event) => (this.model = (e.target as HTMLSelectElement).value)}
+          >
             <option value="lenet5-keras" ?selected=${model === "lenet5-keras"}>
               LeNet-5 (Keras)
             </option>

@@ -132,6 +132,9 @@ describe("<cs-trainer>", () => {
 
   it("pause, then reset, and reset while a step runs, leave the worker's tensor count as before", async () => {
     const el = await trainer({ digits: "16", "batch-size": "8", epochs: "1" });
+    // Reset before anything ran: nothing to stop, nothing shown.
+    await el.reset();
+    expect([el.state, el.error]).toEqual(["idle", undefined]);
     el.start();
     await untilState(el, "done");
     const baseline = await el.numTensors();

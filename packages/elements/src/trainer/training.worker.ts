@@ -222,9 +222,14 @@ async function runRace(request: RaceRequest, signal: AbortSignal): Promise<void>
   post({ type: "race-done", result });
 }
 
+/** Live tensors; 0 before any backend has started (tf.memory() would throw then). */
+function liveTensors(): number {
+  return tf.engine().backendName ? tf.memory().numTensors : 0;
+}
+
 function fail(error: unknown): void {
   if (error instanceof AbortError) {
-    post({ type: "stopped", numTensors: tf.memory().numTensors });
+    post({ type: "stopped", numTensors: liveTensors() });
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -261,11 +266,11 @@ scope.onmessage = (event) => {
         abort.abort(new AbortError("training was reset"));
         resume();
       } else {
-        post({ type: "stopped", numTensors: tf.memory().numTensors });
+        post({ type: "stopped", numTensors: liveTensors() });
       }
       break;
     case "memory":
-      post({ type: "memory", numTensors: tf.memory().numTensors });
+      post({ type: "memory", numTensors: liveTensors() });
       break;
   }
 };
