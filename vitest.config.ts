@@ -12,7 +12,7 @@ const alias = [
   { find: /^@convstep\/engine$/, replacement: src("engine") },
   { find: /^@convstep\/models$/, replacement: src("models") },
   {
-    find: /^@convstep\/models\/(trained-weights|test-digits)$/,
+    find: /^@convstep\/models\/(trained-weights|test-digits|training-digits)$/,
     replacement: file("models/src/mnist/$1.ts"),
   },
 ];

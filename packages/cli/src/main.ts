@@ -14,6 +14,7 @@ import {
 } from "./cli-error.js";
 import type { Command } from "./commands/command.js";
 import { convertCommand } from "./commands/convert.js";
+import { experimentCommand } from "./commands/experiment.js";
 import { explainCommand } from "./commands/explain.js";
 import { modelsCommand } from "./commands/models.js";
 import { predictCommand } from "./commands/predict.js";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   explainCommand,
   predictCommand,
   convertCommand,
+  experimentCommand,
 ];
 
 /** The version in the package's package.json. */
@@ -59,6 +61,7 @@ export function generalHelp(): string {
     "  convstep explain lenet5-1998 --input digit.png --layer C3 --channel 4 --y 2 --x 3",
     "  convstep predict lenet5-keras a.png b.png --json",
     "  convstep convert bvlc_alexnet.caffemodel --model alexnet-2012 --out alexnet",
+    "  convstep experiment relu-vs-tanh --seed 1",
     "",
     "Bad input exits with status 2 and one line on stderr.",
   ].join("\n");

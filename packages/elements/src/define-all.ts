@@ -6,6 +6,7 @@
  * <cs-lenet-explorer variant="1998" step="C3:4:2,3"></cs-lenet-explorer>
  * ```
  */
+import "./activation-race/define.js";
 import "./alexnet-explorer/define.js";
 import "./connection-table/define.js";
 import "./conv-window/define.js";
@@ -18,5 +19,6 @@ import "./network/define.js";
 import "./neuron-math/define.js";
 import "./player/define.js";
 import "./prediction/define.js";
+import "./trainer/define.js";
 
 export * from "./index.js";

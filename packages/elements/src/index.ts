@@ -7,6 +7,7 @@
  */
 
 // The elements' classes (no side effects: nothing is defined here).
+export { CsActivationRace } from "./activation-race/activation-race.component.js";
 export { CsAlexnetExplorer } from "./alexnet-explorer/alexnet-explorer.component.js";
 export { CsConvSweep } from "./alexnet-explorer/conv-sweep.component.js";
 export { CsConnectionTable } from "./connection-table/connection-table.component.js";
@@ -20,6 +21,8 @@ export { CsNetwork } from "./network/network.component.js";
 export { CsNeuronMath } from "./neuron-math/neuron-math.component.js";
 export { CsPlayer } from "./player/player.component.js";
 export { CsPrediction } from "./prediction/prediction.component.js";
+export { CsTrainer } from "./trainer/trainer.component.js";
+export { CsTrainedEvent, CsTrainStateEvent } from "./trainer/events.js";
 
 // The explorer's pure helpers, for pages that build links to a step.
 export { EXPLORER_PARTS, type ExplorerPart } from "./lenet-explorer/layout.js";

@@ -25,6 +25,8 @@ export const ELEMENT_LOADERS: Readonly<Record<string, ElementLoader>> = {
   "cs-image-input": () => import("@convstep/elements/image-input/define.js"),
   "cs-conv-window": () => import("@convstep/elements/conv-window/define.js"),
   "cs-lenet-explorer": () => import("@convstep/elements/lenet-explorer/define.js"),
+  "cs-trainer": () => import("@convstep/elements/trainer/define.js"),
+  "cs-activation-race": () => import("@convstep/elements/activation-race/define.js"),
   "cs-conv-sweep": () => import("@convstep/elements/alexnet-explorer/define.js"),
   "cs-alexnet-explorer": () => import("@convstep/elements/alexnet-explorer/define.js"),
 };

@@ -46,3 +46,4 @@ export * from "./preprocess/mnist-style.js";
 export * from "./preprocess/lenet-input.js";
 
 export * from "./train/index.js";
+export * from "./experiment/index.js";

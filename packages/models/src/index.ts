@@ -38,6 +38,7 @@ export {
   encodeDigits,
   type DigitSet,
 } from "./mnist/digit-file.js";
+export { inflateRaw } from "./mnist/inflate.js";
 export {
   SAMPLE_PHOTOS,
   SAMPLE_SHORT_SIDE,

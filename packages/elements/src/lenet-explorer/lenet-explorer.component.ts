@@ -9,6 +9,7 @@ import {
   type BackendChoice,
   type BackendSelection,
   type Granularity,
+  type SavedWeights,
   type Simulator,
 } from "@convstep/engine";
 import {
@@ -18,6 +19,7 @@ import {
   speedRule,
   wordsOf,
 } from "../shared/attribute-guard.js";
+import type { CsTrainedEvent } from "../trainer/events.js";
 import { getEngine } from "../shared/engine.js";
 import {
   CsErrorEvent,
@@ -80,7 +82,11 @@ export class CsLenetExplorer extends LitElement {
     // LeNet-5 runs on it in a few milliseconds.
     engine: (afterContextLoss) => getEngine(afterContextLoss ? "cpu" : this.backend),
     weights: (seeded, signal) =>
-      loadLenet(this.variant, { weights: seeded ? "seeded" : this.weights, signal }),
+      loadLenet(this.variant, {
+        weights: seeded ? "seeded" : this.weights,
+        source: seeded || !this.#trained ? undefined : this.#trained,
+        signal,
+      }),
     start: async () => {
       this.#steps.apply(true);
       await this.run(this.#digit, this.#digitLabel);
@@ -150,6 +156,46 @@ export class CsLenetExplorer extends LitElement {
     lang: langRule,
     hide: wordsOf(EXPLORER_PARTS),
   });
+  /**
+   * The `id` of a cs-trainer on the page: its trained weights replace this explorer's when a run
+   * finishes (as `useWeights` does).
+   */
+  @property() trainer: string | undefined;
+
+  /** Weights handed over by `useWeights`, and how many times (part of the load's key). */
+  #trained: { modelJson: SavedWeights["modelJson"]; shards: ArrayBuffer[] } | undefined;
+  #trainedCount = 0;
+
+  readonly #onTrained = (e: CsTrainedEvent): void => {
+    const from = e.target as Element | null;
+    if (this.trainer && from?.id === this.trainer) this.useWeights(e.weights);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.document?.addEventListener("cs-trained", this.#onTrained);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.document?.removeEventListener("cs-trained", this.#onTrained);
+  }
+
+  /**
+   * Runs on these weights (a tfjs weights manifest and shards, as cs-trainer's `cs-trained` event
+   * carries and `saveWeights` writes); switches `variant` to the weights' model. Await `ready`
+   * after `updateComplete` to see them; bad weights show in place.
+   */
+  useWeights(weights: SavedWeights): void {
+    const model = weights.modelJson.convstep?.model;
+    if (model === "lenet5-keras" || model === "lenet5-1998") {
+      this.variant = model === "lenet5-keras" ? "keras" : "1998";
+    }
+    this.#trained = { modelJson: weights.modelJson, shards: weights.shards.map((s) => s.data) };
+    this.#trainedCount++;
+    this.requestUpdate();
+  }
+
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
   #language: Promise<void> = Promise.resolve();
@@ -200,7 +246,10 @@ export class CsLenetExplorer extends LitElement {
     if (this.simulator && (changed.has("step") || changed.has("granularity"))) {
       this.#steps.apply(false);
     }
-    this.#loader.update(`${this.variant}|${this.backend}|${this.weights ?? ""}`);
+    if (changed.has("weights") && changed.get("weights") !== undefined) this.#trained = undefined;
+    this.#loader.update(
+      `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.#trained ? this.#trainedCount : ""}`,
+    );
   }
 
   /**

@@ -13,6 +13,7 @@ import {
   loadWeights,
   type CompiledModel,
   type FetchLike,
+  type WeightsSource,
 } from "@convstep/engine";
 import { getModelSpec, type ModelName } from "@convstep/models";
 import { assetUrl } from "../shared/assets.js";
@@ -41,6 +42,9 @@ export function lenetInput(variant: LenetVariant, digit: ArrayLike<number>): Flo
   return variant === "keras" ? lenetKerasInput(digit) : lenet1998Input(digit);
 }
 
+/** The `url` of weights that a cs-trainer on the page handed over. */
+export const TRAINED_IN_PAGE = "trained-in-page";
+
 /** A loaded model with its weights (the caller disposes the weights). */
 export interface LoadedLenet {
   readonly variant: LenetVariant;
@@ -64,6 +68,8 @@ export interface LoadLenetOptions {
   readonly signal?: AbortSignal;
   /** Used instead of the global fetch (tests). */
   readonly fetch?: FetchLike;
+  /** Weights in memory (e.g. from a cs-trainer), used instead of `weights`; a failure rejects. */
+  readonly source?: WeightsSource;
 }
 
 function seeded(variant: LenetVariant, model: CompiledModel, fallback?: string): LoadedLenet {
@@ -85,6 +91,10 @@ export async function loadLenet(
   const model = compileModel(getModelSpec(modelNameOf(variant)));
   const requested = options.weights?.trim();
   if (requested?.toLowerCase() === "seeded") return seeded(variant, model);
+  if (options.source) {
+    const weights = await loadWeights(model, options.source, { signal: options.signal });
+    return { variant, model, weights, kind: "trained", url: TRAINED_IN_PAGE };
+  }
   const url = requested
     ? new URL(requested, globalThis.document?.baseURI).href
     : defaultWeightsUrl(variant);

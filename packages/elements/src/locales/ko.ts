@@ -2,6 +2,7 @@
  * Korean translations, in the format of @lit/localize's runtime mode: message id → template. Each
  * element keeps its own file under `ko/`; the ids are the explicit `id`s of its `msg()` calls.
  */
+import { templates as activationRace } from "./ko/activation-race.js";
 import { templates as alexnetExplorer } from "./ko/alexnet-explorer.js";
 import { templates as common } from "./ko/common.js";
 import { templates as connectionTable } from "./ko/connection-table.js";
@@ -15,8 +16,10 @@ import { templates as network } from "./ko/network.js";
 import { templates as neuronMath } from "./ko/neuron-math.js";
 import { templates as player } from "./ko/player.js";
 import { templates as prediction } from "./ko/prediction.js";
+import { templates as trainer } from "./ko/trainer.js";
 
 export const templates = {
+  ...activationRace,
   ...alexnetExplorer,
   ...common,
   ...connectionTable,
@@ -30,4 +33,5 @@ export const templates = {
   ...neuronMath,
   ...player,
   ...prediction,
+  ...trainer,
 };

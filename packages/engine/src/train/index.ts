@@ -3,6 +3,7 @@ export * from "./augment.js";
 export * from "./backend-check.js";
 export * from "./cpu-conv-grad.js";
 export * from "./dataset.js";
+export * from "./diverged.js";
 export * from "./evaluate.js";
 export * from "./events.js";
 export * from "./losses.js";

@@ -19,6 +19,7 @@ import {
   sampleSize,
   type LabelledSet,
 } from "./dataset.js";
+import { DivergedError } from "./diverged.js";
 import { DEFAULT_RBF_J, evaluate } from "./evaluate.js";
 import {
   TrainEpochEvent,
@@ -78,6 +79,16 @@ export interface TrainOptions {
    * sums, 10–20× faster; a global change of the kernel registry). Default true.
    */
   readonly fastCpuGradients?: boolean;
+  /**
+   * Awaited before every batch (after the abort check, which is repeated after it): a pause is a
+   * gate that resolves on resume. The run holds no batch tensors while it waits.
+   */
+  readonly gate?: () => void | Promise<void>;
+  /**
+   * Called after every batch with the current weights (the run's own tensors: read them, e.g. to
+   * draw the kernels as they learn; never keep or dispose them) and the batch's progress.
+   */
+  readonly inspect?: (weights: ReadonlyMap<string, tf.Tensor>, progress: TrainProgress) => void;
 }
 
 /** What {@link train} returns. */
@@ -236,6 +247,10 @@ export async function train(
       let seen = 0;
       for (let batch = 0; batch < batches; batch++) {
         throwIfAborted(options.signal);
+        if (options.gate) {
+          await options.gate();
+          throwIfAborted(options.signal);
+        }
         const from = batch * batchSize;
         const to = Math.min(count, from + batchSize);
         const n = to - from;
@@ -270,6 +285,7 @@ export async function train(
         const loss = (await cost.data())[0];
         const picks = await chosen!.data();
         tf.dispose([cost, chosen!]);
+        if (!Number.isFinite(loss)) throw new DivergedError(epoch, batch, loss, learningRate);
         let correct = 0;
         for (let k = 0; k < n; k++) if (picks[k] === labels[k]) correct++;
         lossSum += loss * n;
@@ -287,6 +303,7 @@ export async function train(
           samplesPerSecond: seen / ((performance.now() - start) / 1000),
           learningRate,
         };
+        options.inspect?.(currentWeights(), progress);
         options.onProgress?.(progress);
         options.events?.dispatchEvent(new TrainProgressEvent(progress));
         await yieldToEventLoop();

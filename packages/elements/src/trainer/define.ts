@@ -1,0 +1,12 @@
+import { defineElement } from "../shared/define.js";
+import { CsTrainer } from "./trainer.component.js";
+
+export { CsTrainer };
+
+defineElement("cs-trainer", CsTrainer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "cs-trainer": CsTrainer;
+  }
+}
