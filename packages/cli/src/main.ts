@@ -13,6 +13,7 @@ import {
 } from "./cli-error.js";
 import type { Command } from "./commands/command.js";
 import { explainCommand } from "./commands/explain.js";
+import { figureCommand } from "./commands/figure.js";
 import { modelsCommand } from "./commands/models.js";
 import { predictCommand } from "./commands/predict.js";
 import { summaryCommand } from "./commands/summary.js";
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   explainCommand,
   predictCommand,
+  figureCommand,
 ];
 
 /** The version in the package's package.json. */
