@@ -15,6 +15,7 @@ import { templates as network } from "./ko/network.js";
 import { templates as neuronMath } from "./ko/neuron-math.js";
 import { templates as player } from "./ko/player.js";
 import { templates as prediction } from "./ko/prediction.js";
+import { templates as presenter } from "./ko/presenter.js";
 
 export const templates = {
   ...alexnetExplorer,
@@ -30,4 +31,5 @@ export const templates = {
   ...neuronMath,
   ...player,
   ...prediction,
+  ...presenter,
 };

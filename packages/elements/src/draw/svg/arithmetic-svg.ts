@@ -8,7 +8,7 @@
 import type { NeuronExplanation } from "@convstep/engine";
 import { activationScale } from "../color.js";
 import { channelRows, clippedInputWindow, inputLayerName } from "../../neuron-math/channels.js";
-import { formatValue } from "../../neuron-math/format.js";
+import { cellChars, formatFixed, formatValue, gridDecimals } from "../../neuron-math/format.js";
 import { MONO, escapeXml, num, svgDocument, text } from "./document.js";
 
 /** The words of the figure (the element passes its localized ones; the CLI the English ones). */
@@ -88,9 +88,13 @@ const MARGIN = 16;
 /** Grids with more cells than this are drawn as colour only (as on screen). */
 const COMPACT_CELLS = 49;
 
-function cellSize(rows: number, cols: number): number {
-  const big = Math.max(rows, cols);
-  return big <= 5 ? 34 : big <= 7 ? 28 : 14;
+/** Width of a monospace digit at the grids' 10 px, px. */
+const DIGIT = 6.1;
+
+/** A cell's side: room for its widest number (or a small square for colour-only grids). */
+function cellSize(rows: number, cols: number, chars: number): number {
+  if (rows * cols > COMPACT_CELLS) return Math.max(rows, cols) <= 11 ? 16 : 10;
+  return Math.max(30, Math.ceil(chars * DIGIT + 8));
 }
 
 /** Luma of a `#rrggbb` or `rgb(r, g, b)` colour, 0–255. */
@@ -117,7 +121,10 @@ export function valueGrid(
 ): { svg: string; width: number; height: number } {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
-  const size = cellSize(rows, cols);
+  // One number of decimals per grid, as on screen: 3 significant digits for the largest, at most 3.
+  const flat = values.flat();
+  const decimals = Math.min(3, gridDecimals(flat, 3));
+  const size = cellSize(rows, cols, cellChars(flat, decimals));
   let m = 0;
   for (const row of values)
     for (const v of row) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
@@ -137,7 +144,7 @@ export function valueGrid(
       if (numbers) {
         const light = fill !== "" && luma(fill) < 110 ? " light" : "";
         parts.push(
-          `<text class="num${light}" x="${num(cx + size / 2)}" y="${num(cy + size / 2)}">${escapeXml(formatValue(v, 2))}</text>`,
+          `<text class="num${light}" x="${num(cx + size / 2)}" y="${num(cy + size / 2)}">${escapeXml(formatFixed(v, decimals))}</text>`,
         );
       }
     }
