@@ -268,7 +268,7 @@ export class CsAlexnetExplorer extends LitElement {
   }
 
   /** A figure as PNG (default the feature maps at 2×; `what`, `scale` or `width` to choose). */
-  toPNG(options?: ExplorerPngOptions): Promise<Blob> {
+  async toPNG(options?: ExplorerPngOptions): Promise<Blob> {
     return explorerPNG(this.renderRoot, options);
   }
 

@@ -102,7 +102,7 @@ export function composite(
  * The canvases, composited where they sit on screen, at the scale asked for, with the caption
  * under them.
  */
-export function canvasesToPNG(
+export async function canvasesToPNG(
   canvases: readonly HTMLCanvasElement[],
   caption: string,
   options: PngOptions = {},

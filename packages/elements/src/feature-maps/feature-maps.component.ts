@@ -151,7 +151,7 @@ export class CsFeatureMaps extends LitElement {
    * The maps as drawn (the layer, its highlight, the layer below when shown) as a PNG with a
    * caption line, at `scale` (default 2: cells stay sharp) or `width` px wide.
    */
-  toPNG(options?: PngOptions): Promise<Blob> {
+  async toPNG(options?: PngOptions): Promise<Blob> {
     return featureMapsToPNG(this, options);
   }
 

@@ -230,7 +230,7 @@ export class CsLenetExplorer extends LitElement {
   }
 
   /** A figure as PNG (default the feature maps at 2×; `what`, `scale` or `width` to choose). */
-  toPNG(options?: ExplorerPngOptions): Promise<Blob> {
+  async toPNG(options?: ExplorerPngOptions): Promise<Blob> {
     return explorerPNG(this.renderRoot, options);
   }
 

@@ -152,7 +152,7 @@ export class CsNetwork extends LitElement {
   }
 
   /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
-  toPNG(options?: PngOptions): Promise<Blob> {
+  async toPNG(options?: PngOptions): Promise<Blob> {
     return svgFigureToPNG(this.toSVG(), options);
   }
 

@@ -90,7 +90,7 @@ export class CsNeuronMath extends LitElement {
   }
 
   /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
-  toPNG(options?: PngOptions): Promise<Blob> {
+  async toPNG(options?: PngOptions): Promise<Blob> {
     return svgFigureToPNG(this.toSVG(), options);
   }
 
