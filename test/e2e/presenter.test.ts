@@ -260,6 +260,27 @@ describe("presenter mode", () => {
   });
 });
 
+/**
+ * Parses an SVG with the browser's DOMParser as image/svg+xml, in a blank page: a parsed document
+ * inherits its page's policy, and the strict one reports the figure's own <style> (which is
+ * fine in a file of its own, never in the page).
+ */
+async function parseSvg(svg: string) {
+  const blank = await browser.context.newPage();
+  try {
+    return await blank.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      return {
+        error: doc.querySelector("parsererror")?.textContent ?? null,
+        root: doc.documentElement.localName,
+        texts: [...doc.querySelectorAll("text")].map((t) => t.textContent ?? ""),
+      };
+    }, svg);
+  } finally {
+    await blank.close();
+  }
+}
+
 describe("export", () => {
   for (const lang of ["en", "ko"]) {
     test(`(${lang}) the SVGs parse, hold the labels on screen and the caption; the maps PNG is 2× (or the width asked)`, async () => {
@@ -277,14 +298,6 @@ describe("export", () => {
         const root = el.shadowRoot!;
         const net = root.querySelector("cs-network")!;
         await (net as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        const parse = (svg: string) => {
-          const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
-          return {
-            error: doc.querySelector("parsererror")?.textContent ?? null,
-            root: doc.documentElement.localName,
-            texts: [...doc.querySelectorAll("text")].map((t) => t.textContent ?? ""),
-          };
-        };
         const network = el.toSVG("network");
         const arithmetic = el.toSVG("arithmetic");
         const onScreen = [...net.shadowRoot!.querySelectorAll(".label .name, .label .shape")].map(
@@ -305,8 +318,6 @@ describe("export", () => {
         const netPng = await createImageBitmap(await el.toPNG({ what: "network", scale: 1 }));
         const netSize = /width="(\d+)" height="(\d+)"/.exec(network)!;
         return {
-          network: parse(network),
-          arithmetic: parse(arithmetic),
           networkText: network,
           arithmeticText: arithmetic,
           onScreen,
@@ -318,6 +329,10 @@ describe("export", () => {
           netSize: { width: Number(netSize[1]), height: Number(netSize[2]) },
         };
       }, lang);
+      const parsed = {
+        network: await parseSvg(result.networkText),
+        arithmetic: await parseSvg(result.arithmeticText),
+      };
       // The exported figures, rendered by Chromium, for a look (before the checks: a failure is easier to read).
       for (const [name, svg] of [
         ["network", result.networkText],
@@ -330,16 +345,16 @@ describe("export", () => {
       }
       writeFileSync(join(shots, `figure-network-${lang}.svg`), result.networkText);
       writeFileSync(join(shots, `figure-arithmetic-${lang}.svg`), result.arithmeticText);
-      expect(result.network.error).toBeNull();
-      expect(result.network.root).toBe("svg");
-      expect(result.arithmetic.error).toBeNull();
+      expect(parsed.network.error).toBeNull();
+      expect(parsed.network.root).toBe("svg");
+      expect(parsed.arithmetic.error).toBeNull();
       // Every column label on screen is in the figure.
       expect(result.onScreen.length).toBeGreaterThan(7);
-      for (const label of result.onScreen) expect(result.network.texts).toContain(label);
+      for (const label of result.onScreen) expect(parsed.network.texts).toContain(label);
       const caption = lang === "ko" ? "층 C3 · 맵 4" : "layer C3 · map 4";
-      expect(result.network.texts.some((t) => t.includes(caption))).toBe(true);
+      expect(parsed.network.texts.some((t) => t.includes(caption))).toBe(true);
       const where = lang === "ko" ? "C3 맵 4, 위치 (2, 3)" : "C3 map 4 at (2, 3)";
-      expect(result.arithmetic.texts).toContain(where);
+      expect(parsed.arithmetic.texts).toContain(where);
       expect(result.mathSummary).toContain(where);
       // Standalone: styles embedded, generic font families only.
       for (const svg of [result.networkText, result.arithmeticText]) {
