@@ -160,14 +160,25 @@ describe("presenter mode", () => {
     }
   }
 
-  test("AlexNet at 1280×720: network, player and arithmetic inside the screen", async () => {
-    const { page, errors } = await open("test/e2e/pages/presenter-alexnet.html", 1280, 720);
-    const { boxes, ...view } = await regionBoxes(page);
-    for (const name of ["network", "player", "math"]) expectInside(boxes[name], view, name);
-    await page.screenshot({ path: join(shots, "alexnet-presenter-1280x720-en.png") });
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  for (const [width, height, lang] of [
+    [1280, 720, "en"],
+    [1920, 1080, "ko"],
+  ] as const) {
+    test(`AlexNet at ${width}×${height} (${lang}): network, player and arithmetic inside the screen`, async () => {
+      const { page, errors } = await open("test/e2e/pages/presenter-alexnet.html", width, height);
+      await page.evaluate((lang) => {
+        document.querySelector("cs-alexnet-explorer")!.setAttribute("lang", lang);
+      }, lang);
+      await settle(page);
+      const { boxes, ...view } = await regionBoxes(page);
+      for (const name of ["network", "player", "math"]) expectInside(boxes[name], view, name);
+      await page.screenshot({
+        path: join(shots, `alexnet-presenter-${width}x${height}-${lang}.png`),
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 
   test("the full-screen button makes the explorer full screen in the presenter layout; leaving restores both", async () => {
     const { page } = await open(LENET, 1280, 720);

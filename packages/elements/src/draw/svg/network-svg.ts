@@ -115,7 +115,43 @@ const STYLE = `
 `;
 
 const PAGER_HEIGHT = 46;
-const LABEL_HEIGHT = 62;
+const LABEL_HEIGHT = 74;
+
+/** A rough width of `text` at `size` px in a sans-serif face: CJK glyphs are square, others ≈ 0.58 em. */
+export function textWidth(text: string, size: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x1100 ? size : 0.58 * size;
+  return w;
+}
+
+/**
+ * A label centred at (x, y) in `width` px: one line, or two split at the space nearest the middle
+ * when one would overflow (as the screen wraps "10,164 params" under a narrow column).
+ */
+export function wrappedLabel(
+  x: number,
+  y: number,
+  content: string,
+  width: number,
+  size: number,
+  cls: string,
+): string {
+  const spaces = [...content.matchAll(/ /g)].map((m) => m.index ?? 0);
+  if (textWidth(content, size) <= width || spaces.length === 0) {
+    return text(x, y, content, { class: cls });
+  }
+  const middle = content.length / 2;
+  const at = spaces.reduce((a, b) => (Math.abs(b - middle) < Math.abs(a - middle) ? b : a));
+  // The space stays (at the end of the first line): the text reads back whole.
+  const lines = [content.slice(0, at + 1), content.slice(at + 1)];
+  const spans = lines
+    .map(
+      (l, i) =>
+        `<tspan x="${num(x)}" dy="${i === 0 ? 0 : num(size * 1.15)}">${escapeXml(l)}</tspan>`,
+    )
+    .join("");
+  return `<text class="${escapeXml(cls)}" x="${num(x)}" y="${num(y)}">${spans}</text>`;
+}
 
 function hex(lut: ColorLut, value: number): string {
   const k = lutIndex(lut, value) * 3;
@@ -262,7 +298,7 @@ export function networkSVG(o: NetworkSvgOptions): string {
     body.push(text(cx, labelTop + 15, labels.title(column), { class: `name${focus}` }));
     body.push(text(cx, labelTop + 32, labels.shape(column), { class: "shape" }));
     const params = labels.params(column);
-    if (params) body.push(text(cx, labelTop + 48, params, { class: "params" }));
+    if (params) body.push(wrappedLabel(cx, labelTop + 48, params, column.width - 2, 11, "params"));
     body.push(`</g>`);
   }
   body.push(
