@@ -56,7 +56,10 @@ describe("convstep figure", () => {
     const families = [...svg.matchAll(/font-family:\s*([^;}]+)/g)].map((m) => m[1].trim());
     expect(new Set(families)).toEqual(new Set(["sans-serif", "monospace"]));
     // The links into C3 map 4: Table I wires it to S2 maps 4, 5, 0 (columns 4–6 read 3 maps).
-    expect(doc.getElementsByTagName("path").length).toBeGreaterThan(0);
+    const links = Array.from(doc.getElementsByTagName("path")).filter((p: Element) =>
+      (p.getAttribute("class") ?? "").startsWith("link"),
+    );
+    expect(links).toHaveLength(3);
   });
 
   test("--what arithmetic shows the neuron's sum, bias and output as `convstep explain` computes them", async () => {
@@ -90,6 +93,34 @@ describe("convstep figure", () => {
     expect(words).toContain(fourDigits(e.output));
     // One labelled grid row per input map (C3 map 4 reads S2 maps through Table I).
     for (const c of e.inputChannels) expect(words).toContain(`S2 map ${c}`);
+  });
+
+  test("AlexNet's conv2 map 200 (GPU 2) is drawn with its links from pool1 maps 48–55 and one for the 40 off the page", async () => {
+    const photo = writeSevenPng(join(dir, "photo.png"), 64, 64);
+    const out = join(dir, "alexnet.svg");
+    expectOk(
+      await runCli([
+        "figure",
+        "alexnet-2012",
+        "--input",
+        photo,
+        "--layer",
+        "conv2",
+        "--channel",
+        "200",
+        "--out",
+        out,
+      ]),
+    );
+    const doc = parseSvg(readFileSync(out, "utf8"));
+    // Group 2 of conv2 reads pool1's second half (maps 48–95); a tower page shows 16 / 2 = 8 maps.
+    const links = Array.from(doc.getElementsByTagName("path")).filter((p: Element) =>
+      (p.getAttribute("class") ?? "").split(" ").includes("link"),
+    );
+    expect(links).toHaveLength(9);
+    expect(links.filter((p: Element) => p.getAttribute("class") === "link more")).toHaveLength(1);
+    const words = texts(doc);
+    for (const name of ["conv1", "pool1", "conv2", "fc6", "fc8"]) expect(words).toContain(name);
   });
 
   test("without --out the SVG goes to stdout; a bad --what is a one-line usage error", async () => {

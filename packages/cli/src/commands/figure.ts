@@ -100,13 +100,16 @@ export const figureCommand: Command = {
         channel: position.channel,
         ...(vector || what === "network" ? {} : { y: position.y, x: position.x }),
       });
+      const grouped = model.layers.some((l) => "groups" in l.spec && (l.spec.groups ?? 1) > 1);
       if (what === "network") {
         svg = networkSVG({
           model,
           trace,
           focus: { layer: layer.index, channel: position.channel },
           width,
-          towers: model.layers.some((l) => ("groups" in l.spec ? (l.spec.groups ?? 1) > 1 : false)),
+          towers: grouped,
+          // As the explorers show them: AlexNet's with 16 boxes a column, LeNet's with 32.
+          pageSize: grouped ? 16 : 32,
           title: `${modelName}: network at ${layer.name}`,
           caption,
         });

@@ -1,7 +1,8 @@
 /**
  * The network view as a standalone SVG figure (pure: no DOM, no Lit; the CLI writes the same
  * figure). The same layout as `cs-network`: one column per layer, maps as heat-map thumbnails
- * (one rectangle per run of equal colour, at most {@link MAX_CELLS} cells a side), vectors as unit
+ * (one rectangle per run of equal colour, at most {@link MAX_CELLS} cells a side and no more cells
+ * than the thumbnail has pixels), vectors as unit
  * boxes, the bands between columns, the links into the focused map and the rings around it and
  * its sources, and under each column its name, shape and parameter count.
  */
@@ -26,6 +27,7 @@ import {
   type LinkSpec,
   type RingSpec,
 } from "../../network/links.js";
+import { focusPageStarts } from "../../network/focus-pages.js";
 import { towerBandsOf, towersOf, type TowerLayer } from "../../network/towers.js";
 import { escapeXml, num, svgDocument, text } from "./document.js";
 
@@ -86,6 +88,8 @@ export interface NetworkSvgOptions {
   readonly width?: number;
   /** Draw towers (AlexNet's two GPUs) when the model has groups (default false). */
   readonly towers?: boolean;
+  /** Most unit boxes a vector column shows when no layout is given (default 32, as `cs-network`). */
+  readonly pageSize?: number;
   /** Draw the links into the focused item (default true). */
   readonly showLinks?: boolean;
   readonly labels?: NetworkLabels;
@@ -170,7 +174,7 @@ export function itemValue(step: FigureStep, channel: number): number {
 
 /**
  * A thumbnail: map `channel` of `step` in the box, nearest-neighbour sampled to at most
- * {@link MAX_CELLS} cells a side, one `<rect>` per horizontal run of equal colour.
+ * {@link MAX_CELLS} cells a side (and one per pixel of the box), one `<rect>` per horizontal run of equal colour.
  */
 export function thumbnail(
   step: FigureStep,
@@ -179,8 +183,10 @@ export function thumbnail(
   box: { x: number; y: number; width: number; height: number },
 ): string {
   const [h, w, c] = step.shape;
-  const rows = Math.min(h, MAX_CELLS);
-  const cols = Math.min(w, MAX_CELLS);
+  // No more cells than the thumbnail has pixels on screen (nor than MAX_CELLS): AlexNet's 55×55
+  // maps in 12-px thumbnails draw 12×12 cells, as the canvas does.
+  const rows = Math.max(1, Math.min(h, MAX_CELLS, Math.ceil(box.height)));
+  const cols = Math.max(1, Math.min(w, MAX_CELLS, Math.ceil(box.width)));
   const cw = box.width / cols;
   const ch = box.height / rows;
   const out: string[] = [];
@@ -261,7 +267,14 @@ export function networkSVG(o: NetworkSvgOptions): string {
   const labels = o.labels ?? ENGLISH_NETWORK_LABELS;
   const towers = o.towers ? towersOf(o.model.layers) : 1;
   const layout =
-    o.layout ?? layoutNetwork(o.model, o.width ?? 960, { height: 440, margin: 6, towers });
+    o.layout ??
+    layoutNetwork(o.model, o.width ?? 960, {
+      height: 440,
+      margin: 6,
+      towers,
+      pageSize: o.pageSize ?? 32,
+      pageStarts: focusPageStarts(o.model, o.focus, { pageSize: o.pageSize ?? 32, towers }),
+    });
   const paged = layout.columns.some((c) => c.hidden > 0);
   const labelTop = layout.height + (paged ? PAGER_HEIGHT : 10);
   const height = labelTop + LABEL_HEIGHT;
@@ -292,7 +305,7 @@ export function networkSVG(o: NetworkSvgOptions): string {
     if (column.hidden > 0) {
       const last = column.items[column.items.length - 1];
       const y = last ? last.y + last.height + 18 : layout.height + 18;
-      body.push(text(cx, y, labels.more(column.hidden), { class: "more" }));
+      body.push(wrappedLabel(cx, y, labels.more(column.hidden), column.width - 2, 11, "more"));
     }
     const focus = column.layer === o.focus.layer ? " focus" : "";
     body.push(text(cx, labelTop + 15, labels.title(column), { class: `name${focus}` }));
