@@ -568,8 +568,7 @@ export class CsAlexnetExplorer extends LitElement {
         fullscreen: this.#presenter.fullscreen,
         fullscreenAvailable: this.#presenter.fullscreenAvailable,
         presenter: this.presenter,
-        toggleFullscreen: () =>
-          void this.toggleFullscreen().catch((e: unknown) => this.#fail("input", e)),
+        toggleFullscreen: () => void this.toggleFullscreen(),
         togglePresenter: () => (this.presenter = !this.presenter),
         exportFigure: (what) =>
           void this.exportFigure(what).catch((e: unknown) => this.#fail("input", e)),

@@ -418,8 +418,7 @@ export class CsLenetExplorer extends LitElement {
         fullscreen: this.#presenter.fullscreen,
         fullscreenAvailable: this.#presenter.fullscreenAvailable,
         presenter: this.presenter,
-        toggleFullscreen: () =>
-          void this.toggleFullscreen().catch((e: unknown) => this.#fail("input", e)),
+        toggleFullscreen: () => void this.toggleFullscreen(),
         togglePresenter: () => (this.presenter = !this.presenter),
         exportFigure: (what) =>
           void this.exportFigure(what).catch((e: unknown) => this.#fail("input", e)),

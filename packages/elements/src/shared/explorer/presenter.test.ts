@@ -133,3 +133,19 @@ describe("presenter controller", () => {
     expect(presenterNetworkHeight(2160)).toBe(520);
   });
 });
+
+describe("presenter controller without full screen", () => {
+  it("a refused full screen (Vitest's iframe has no allowfullscreen) leaves the presenter layout on the page", async () => {
+    const el = await mount<CsLenetExplorer>("cs-lenet-explorer", {
+      backend: "cpu",
+      weights: "seeded",
+    });
+    await el.ready;
+    el.requestFullscreen = () => Promise.reject(new TypeError("Permissions check failed"));
+    await el.toggleFullscreen();
+    await el.updateComplete;
+    expect(el.fullscreen).toBe(false);
+    expect(el.presenter).toBe(true);
+    expect(el.shadowRoot!.querySelector("[part~='failure'], .failure")).toBeNull();
+  });
+});

@@ -114,7 +114,11 @@ export class Presenter implements ReactiveController {
     }
   }
 
-  /** Enters full screen (and the presenter layout), or leaves it. */
+  /**
+   * Enters full screen (and the presenter layout), or leaves it. Where the browser refuses full
+   * screen (no user gesture, an iframe without `allowfullscreen`), the presenter layout still
+   * covers the page: check `fullscreen` after.
+   */
   async toggleFullscreen(): Promise<void> {
     if (this.fullscreen) {
       await document.exitFullscreen();
@@ -124,10 +128,9 @@ export class Presenter implements ReactiveController {
     this.#host.presenter = true;
     try {
       await this.#host.requestFullscreen({ navigationUI: "hide" });
-    } catch (error) {
-      // Refused (no user gesture, an iframe without allowfullscreen): keep the presenter layout.
+    } catch {
+      // Refused: the presenter layout stays, over the page (Esc leaves it).
       this.#before = undefined;
-      throw error;
     }
   }
 
