@@ -16,6 +16,7 @@ import type { Command } from "./commands/command.js";
 import { convertCommand } from "./commands/convert.js";
 import { experimentCommand } from "./commands/experiment.js";
 import { explainCommand } from "./commands/explain.js";
+import { figureCommand } from "./commands/figure.js";
 import { modelsCommand } from "./commands/models.js";
 import { predictCommand } from "./commands/predict.js";
 import { summaryCommand } from "./commands/summary.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   predictCommand,
   convertCommand,
   experimentCommand,
+  figureCommand,
 ];
 
 /** The version in the package's package.json. */

@@ -42,6 +42,16 @@ import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
 import { ExplorerLoader } from "../shared/explorer/loader.js";
 import { StepSync } from "../shared/explorer/step-sync.js";
 import { attributeNotes } from "../shared/explorer/attribute-notes.js";
+import {
+  downloadFigure,
+  explorerPNG,
+  explorerSVG,
+  type ExplorerPngOptions,
+  type FigureKind,
+} from "../shared/explorer/figures.js";
+import { Presenter, presenterNetworkHeight } from "../shared/explorer/presenter.js";
+import { presenterStyles } from "../shared/explorer/presenter.styles.js";
+import { toolbarView } from "../shared/explorer/toolbar.js";
 import { langRule, setLanguage } from "../shared/localize.js";
 import { defineElement } from "../shared/define.js";
 import { baseStyles } from "../shared/styles.js";
@@ -108,7 +118,7 @@ export const ALEXNET_HASH_KEY = "alexnet";
  * @fires cs-progress - {CsProgressEvent} Bytes of a `weights` URL's shards read so far (at most every thousandth).
  */
 export class CsAlexnetExplorer extends LitElement {
-  static override styles = [baseStyles, explorerStyles, alexnetExplorerStyles];
+  static override styles = [baseStyles, explorerStyles, alexnetExplorerStyles, presenterStyles];
 
   #loader = new ExplorerLoader<LoadedAlexnet>(this, {
     releaseReplaced: true,
@@ -159,6 +169,7 @@ export class CsAlexnetExplorer extends LitElement {
     loadFailed: (error) => this.#fail("load", error),
     contextLost: () => this.#failContextLost(),
   });
+  #presenter = new Presenter(this, { stepKey: () => this.#steps.key });
   #steps = new StepSync(this, {
     hashKey: ALEXNET_HASH_KEY,
     badStep: (text, layers) =>
@@ -241,6 +252,12 @@ export class CsAlexnetExplorer extends LitElement {
     hide: wordsOf(ALEXNET_PARTS),
   });
 
+  /**
+   * Presenter layout: network, player, feature maps and the arithmetic on one 16:9 screen, larger
+   * type; the player's keys work anywhere in the explorer and on the page. Full screen turns it on.
+   */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
   /** The latest input offered (by the image block or the explorer's own photo load). */
   #input: ModelInput | undefined;
   /** The numbers of the last run, to skip a second run on the same input. */
@@ -292,6 +309,35 @@ export class CsAlexnetExplorer extends LitElement {
     super.connectedCallback();
     // The sweep is part of the explorer: registered with it, without a module side effect.
     defineElement("cs-conv-sweep", CsConvSweep);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("presenter")) this.#presenter.presenterChanged();
+  }
+
+  /** True while the explorer is full screen. */
+  get fullscreen(): boolean {
+    return this.#presenter.fullscreen;
+  }
+
+  /** Enters full screen with the presenter layout, or leaves it (Esc leaves too). */
+  toggleFullscreen(): Promise<void> {
+    return this.#presenter.toggleFullscreen();
+  }
+
+  /** A figure of the current state as a standalone SVG: the network (default), the arithmetic or the maps. */
+  toSVG(what: FigureKind = "network"): string {
+    return explorerSVG(this.renderRoot, what);
+  }
+
+  /** A figure as PNG (default the feature maps at 2×; `what`, `scale` or `width` to choose). */
+  async toPNG(options?: ExplorerPngOptions): Promise<Blob> {
+    return explorerPNG(this.renderRoot, options);
+  }
+
+  /** Downloads a figure (what the export menu does). */
+  exportFigure(what: FigureKind): Promise<void> {
+    return downloadFigure(this.renderRoot, what, `alexnet-${this.variant}`);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -498,6 +544,7 @@ export class CsAlexnetExplorer extends LitElement {
           .simulator=${sim}
           page-size="16"
           ?towers=${this.variant === "2012"}
+          .itemHeight=${this.presenter ? presenterNetworkHeight(innerHeight) : undefined}
         ></cs-network>`;
       case "player":
         return html`<cs-player
@@ -594,6 +641,7 @@ export class CsAlexnetExplorer extends LitElement {
       part="base"
       aria-label=${msg("AlexNet explorer", { id: "alexnet-explorer.label" })}
       aria-busy=${loading ? "true" : "false"}
+      tabindex="-1"
     >
       ${renderHeader({
         variant: this.variant,
@@ -615,6 +663,15 @@ export class CsAlexnetExplorer extends LitElement {
                 cancel: () => this.cancelLoad(),
               }
             : undefined,
+      })}
+      ${toolbarView({
+        fullscreen: this.#presenter.fullscreen,
+        fullscreenAvailable: this.#presenter.fullscreenAvailable,
+        presenter: this.presenter,
+        toggleFullscreen: () => void this.toggleFullscreen(),
+        togglePresenter: () => (this.presenter = !this.presenter),
+        exportFigure: (what) =>
+          void this.exportFigure(what).catch((e: unknown) => this.#fail("input", e)),
       })}
       ${attributeNotes(this.#attributes.problems)}
       ${renderFailure(this._failure, {

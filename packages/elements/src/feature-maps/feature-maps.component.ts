@@ -23,6 +23,7 @@ import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { cachedStyle } from "../shared/style-cache.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
+import { featureMapsToPNG, featureMapsToSVG, type PngOptions } from "../export/figures.js";
 import { type Grid, makeGrid, valueAt } from "./grid.js";
 import { inputLinks } from "./input-links.js";
 import { renderLegend } from "./legend-view.js";
@@ -146,6 +147,19 @@ export class CsFeatureMaps extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
+  }
+
+  /**
+   * The maps as drawn (the layer, its highlight, the layer below when shown) as a PNG with a
+   * caption line, at `scale` (default 2: cells stay sharp) or `width` px wide.
+   */
+  async toPNG(options?: PngOptions): Promise<Blob> {
+    return featureMapsToPNG(this, options);
+  }
+
+  /** The same picture in an SVG file (the PNG inside, at 2×), for tools that want SVG. */
+  toSVG(): string {
+    return featureMapsToSVG(this);
   }
 
   /** The layout of the layer's grid as last drawn (for tests and harnesses). */

@@ -33,6 +33,16 @@ import { LiveRegionMuter } from "../shared/explorer/live-regions.js";
 import { ExplorerLoader } from "../shared/explorer/loader.js";
 import { StepSync } from "../shared/explorer/step-sync.js";
 import { attributeNotes } from "../shared/explorer/attribute-notes.js";
+import {
+  downloadFigure,
+  explorerPNG,
+  explorerSVG,
+  type ExplorerPngOptions,
+  type FigureKind,
+} from "../shared/explorer/figures.js";
+import { Presenter, presenterNetworkHeight } from "../shared/explorer/presenter.js";
+import { presenterStyles } from "../shared/explorer/presenter.styles.js";
+import { toolbarView } from "../shared/explorer/toolbar.js";
 import { langRule, setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
@@ -73,7 +83,7 @@ const TABLE_LAYER = "C3";
  * @fires cs-error - {CsErrorEvent} Loading, running or the WebGL context failed; shown in place too.
  */
 export class CsLenetExplorer extends LitElement {
-  static override styles = [baseStyles, explorerStyles, lenetExplorerStyles];
+  static override styles = [baseStyles, explorerStyles, lenetExplorerStyles, presenterStyles];
 
   #loader = new ExplorerLoader<LoadedLenet>(this, {
     loadStarted: () => (this._failure = undefined),
@@ -105,6 +115,7 @@ export class CsLenetExplorer extends LitElement {
       ),
     report: (error) => this.#stepProblem(error),
   });
+  #presenter = new Presenter(this, { stepKey: () => this.#steps.key });
   #announcer = new Announcer((sentence) => (this._live = sentence), {
     answer: (best, classes) =>
       msg(str`The network answers ${classes?.[best] ?? String(best)}.`, {
@@ -196,6 +207,12 @@ export class CsLenetExplorer extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Presenter layout: network, player, feature maps and the arithmetic on one 16:9 screen, larger
+   * type; the player's keys work anywhere in the explorer and on the page. Full screen turns it on.
+   */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
   #language: Promise<void> = Promise.resolve();
@@ -250,6 +267,35 @@ export class CsLenetExplorer extends LitElement {
     this.#loader.update(
       `${this.variant}|${this.backend}|${this.weights ?? ""}|${this.#trained ? this.#trainedCount : ""}`,
     );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("presenter")) this.#presenter.presenterChanged();
+  }
+
+  /** True while the explorer is full screen. */
+  get fullscreen(): boolean {
+    return this.#presenter.fullscreen;
+  }
+
+  /** Enters full screen with the presenter layout, or leaves it (Esc leaves too). */
+  toggleFullscreen(): Promise<void> {
+    return this.#presenter.toggleFullscreen();
+  }
+
+  /** A figure of the current state as a standalone SVG: the network (default), the arithmetic or the maps. */
+  toSVG(what: FigureKind = "network"): string {
+    return explorerSVG(this.renderRoot, what);
+  }
+
+  /** A figure as PNG (default the feature maps at 2×; `what`, `scale` or `width` to choose). */
+  async toPNG(options?: ExplorerPngOptions): Promise<Blob> {
+    return explorerPNG(this.renderRoot, options);
+  }
+
+  /** Downloads a figure (what the export menu does). */
+  exportFigure(what: FigureKind): Promise<void> {
+    return downloadFigure(this.renderRoot, what, `lenet5-${this.variant}`);
   }
 
   /**
@@ -353,6 +399,7 @@ export class CsLenetExplorer extends LitElement {
           .simulator=${sim}
           .focusLayer=${focus?.layer}
           .focusChannel=${focus?.channel}
+          .itemHeight=${this.presenter ? presenterNetworkHeight(innerHeight) : undefined}
         ></cs-network>`;
       case "player":
         return html`<cs-player
@@ -423,8 +470,18 @@ export class CsLenetExplorer extends LitElement {
       part="base"
       aria-label=${msg("LeNet-5 explorer", { id: "lenet-explorer.label" })}
       aria-busy=${loading ? "true" : "false"}
+      tabindex="-1"
     >
       ${headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)}
+      ${toolbarView({
+        fullscreen: this.#presenter.fullscreen,
+        fullscreenAvailable: this.#presenter.fullscreenAvailable,
+        presenter: this.presenter,
+        toggleFullscreen: () => void this.toggleFullscreen(),
+        togglePresenter: () => (this.presenter = !this.presenter),
+        exportFigure: (what) =>
+          void this.exportFigure(what).catch((e: unknown) => this.#fail("input", e)),
+      })}
       ${attributeNotes(this.#attributes.problems)}
       ${failureView(this._failure, {
         dismiss: () => (this._failure = undefined),

@@ -17,6 +17,7 @@ import { templates as neuronMath } from "./ko/neuron-math.js";
 import { templates as player } from "./ko/player.js";
 import { templates as prediction } from "./ko/prediction.js";
 import { templates as trainer } from "./ko/trainer.js";
+import { templates as presenter } from "./ko/presenter.js";
 
 export const templates = {
   ...activationRace,
@@ -34,4 +35,5 @@ export const templates = {
   ...player,
   ...prediction,
   ...trainer,
+  ...presenter,
 };

@@ -25,6 +25,7 @@ import {
 import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./links.js";
 import { crossesTowers, splits, towerBandsOf, towerOffset, towersOf } from "./towers.js";
 import { networkStyles } from "./network.styles.js";
+import { networkToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
 
 /** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
 export interface NetworkFocus {
@@ -115,6 +116,9 @@ export class CsNetwork extends LitElement {
   /** Draw a grouped network (AlexNet 2012) as towers, one per GPU, with the links that cross between them. */
   @property({ type: Boolean, reflect: true }) towers = false;
 
+  /** Height of the thumbnails' area in px (default: 320 to 440, by width); presenter mode sets it to fit a screen. */
+  @property({ type: Number, attribute: "item-height" }) itemHeight: number | undefined;
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
@@ -145,6 +149,16 @@ export class CsNetwork extends LitElement {
     }
     const n = sim.cursor.neuron;
     return { layer: n.layer, channel: n.channel };
+  }
+
+  /** The network as drawn, as a standalone SVG file (styles embedded; caption: model, layer, map). */
+  toSVG(): string {
+    return networkToSVG(this);
+  }
+
+  /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
+  async toPNG(options?: PngOptions): Promise<Blob> {
+    return svgFigureToPNG(this.toSVG(), options);
   }
 
   /** The links drawn into the focused item. */
@@ -276,7 +290,7 @@ export class CsNetwork extends LitElement {
   #layoutFor(sim: Simulator): NetworkLayout {
     const width = this.#width.width || this.clientWidth || 800;
     return layoutNetwork(sim.model, width, {
-      height: width < 560 ? 320 : width < 900 ? 400 : 440,
+      height: this.itemHeight ?? (width < 560 ? 320 : width < 900 ? 400 : 440),
       margin: 6,
       pageSize: this.pageSize,
       pageStarts: this.#pageStarts,

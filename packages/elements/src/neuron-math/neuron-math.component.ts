@@ -11,6 +11,7 @@ import { formatValue } from "./format.js";
 import { valueSpan } from "./cells.js";
 import { cellColorStyles } from "./cell-color.js";
 import { neuronMathStyles } from "./neuron-math.styles.js";
+import { neuronMathToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
 import {
   activationName,
   convSection,
@@ -79,6 +80,19 @@ export class CsNeuronMath extends LitElement {
   get current(): NeuronExplanation | undefined {
     const s = this.#shown();
     return s.kind === "ok" ? s.n : undefined;
+  }
+
+  /**
+   * The arithmetic on show as a standalone SVG figure: patch, kernel, products, sum, bias and
+   * activation (styles embedded; caption: model, layer, position).
+   */
+  toSVG(): string {
+    return neuronMathToSVG(this);
+  }
+
+  /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
+  async toPNG(options?: PngOptions): Promise<Blob> {
+    return svgFigureToPNG(this.toSVG(), options);
   }
 
   #shown(): Shown {
