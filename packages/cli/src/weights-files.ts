@@ -12,7 +12,7 @@ import {
   type WeightsMetadata,
   type WeightsModelJson,
 } from "@convstep/engine";
-import { UsageError, fileError, quote } from "./cli-error.js";
+import { UsageError, quote } from "./cli-error.js";
 import { readFileBounded } from "./read-file.js";
 
 /** A model.json read from disk with its shards, ready for the engine's `loadWeights`. */

@@ -9,9 +9,9 @@ import {
   sniffImageFormat,
   type CompiledModel,
 } from "@convstep/engine";
-import { UsageError, fileError, quote } from "../cli-error.js";
+import { UsageError, quote } from "../cli-error.js";
 import { readFileBounded } from "../read-file.js";
-import { PREPROCESSING, describePreprocessing, preprocessImage } from "../preprocess/by-model.js";
+import { describePreprocessing, preprocessImage } from "../preprocess/by-model.js";
 import { decodeJpeg } from "./jpeg-image.js";
 import { parseJsonInput } from "./json-input.js";
 import { decodePng } from "./png-image.js";
