@@ -263,7 +263,8 @@ async function trainOne(
   if (!args.dryRun && args.holdout === 0) {
     const dir = repoPath("packages", "models", "weights", name);
     mkdirSync(dir, { recursive: true });
-    const saved = await saveWeights(model, weights);
+    // float16: half the bytes on the wire, the test error unchanged (test/lenet-weights.test.ts)
+    const saved = await saveWeights(model, weights, { quantize: "float16" });
     writeFileSync(join(dir, "model.json"), JSON.stringify(saved.modelJson, null, 2) + "\n");
     for (const shard of saved.shards)
       writeFileSync(join(dir, shard.path), new Uint8Array(shard.data));

@@ -32,6 +32,7 @@ export default defineConfig({
         "make-digits": here("make-digits.ts"),
         "make-example-digits": here("make-example-digits.ts"),
         "train-lenet": here("train-lenet.ts"),
+        "quantize-lenet": here("quantize-lenet.ts"),
         "make-training-digits": here("make-training-digits.ts"),
       },
       output: { format: "esm", entryFileNames: "[name].mjs" },

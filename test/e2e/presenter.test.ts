@@ -298,7 +298,7 @@ describe("export", () => {
       const { page, errors } = await open(LENET, 1280, 900);
       const result = await page.evaluate(async (lang) => {
         const el = document.querySelector("cs-lenet-explorer") as HTMLElement & {
-          toSVG(what?: string): string;
+          toSVG(what?: string): Promise<string>;
           toPNG(o?: object): Promise<Blob>;
           ready: Promise<void>;
           updateComplete: Promise<unknown>;
@@ -309,8 +309,8 @@ describe("export", () => {
         const root = el.shadowRoot!;
         const net = root.querySelector("cs-network")!;
         await (net as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-        const network = el.toSVG("network");
-        const arithmetic = el.toSVG("arithmetic");
+        const network = await el.toSVG("network");
+        const arithmetic = await el.toSVG("arithmetic");
         const onScreen = [...net.shadowRoot!.querySelectorAll(".label .name, .label .shape")].map(
           (n) => n.textContent!.trim(),
         );

@@ -41,7 +41,7 @@ describe("figures of the elements", () => {
     const el = await mount<CsNetwork>("cs-network");
     el.simulator = sim;
     await el.updateComplete;
-    const doc = parse(el.toSVG());
+    const doc = parse(await el.toSVG());
     const onScreen = [
       ...el.shadowRoot!.querySelectorAll(".label .name, .label .shape, .label .params"),
     ].map((n) => n.textContent!.trim());
@@ -63,7 +63,7 @@ describe("figures of the elements", () => {
     const el = await mount<CsNeuronMath>("cs-neuron-math");
     el.simulator = sim;
     await el.updateComplete;
-    const words = texts(parse(el.toSVG())).join("\n");
+    const words = texts(parse(await el.toSVG())).join("\n");
     const n = sim.explain({ layer: 2, channel: 4, y: 2, x: 3 });
     const e = n.explanation as ConvExplanation;
     expect(words).toContain("C3 map 4 at (2, 3)");
@@ -95,7 +95,7 @@ describe("figures of the elements", () => {
     const asked = await createImageBitmap(await el.toPNG({ width: 640 }));
     expect(asked.width).toBe(640);
     await expect(el.toPNG({ scale: 0 })).rejects.toThrow(/positive scale or width, got scale 0/);
-    parse(el.toSVG());
+    parse(await el.toSVG());
   });
 
   it("a thumbnail draws one rectangle per run of equal colour", () => {

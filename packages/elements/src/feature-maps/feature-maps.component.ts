@@ -23,7 +23,7 @@ import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { cachedStyle } from "../shared/style-cache.js";
 import { featureMapsStyles } from "./feature-maps.styles.js";
-import { featureMapsToPNG, featureMapsToSVG, type PngOptions } from "../export/figures.js";
+import type { PngOptions } from "../export/png.js";
 import { type Grid, makeGrid, valueAt } from "./grid.js";
 import { inputLinks } from "./input-links.js";
 import { renderLegend } from "./legend-view.js";
@@ -154,11 +154,13 @@ export class CsFeatureMaps extends LitElement {
    * caption line, at `scale` (default 2: cells stay sharp) or `width` px wide.
    */
   async toPNG(options?: PngOptions): Promise<Blob> {
+    const { featureMapsToPNG } = await import("../export/figures.js");
     return featureMapsToPNG(this, options);
   }
 
   /** The same picture in an SVG file (the PNG inside, at 2×), for tools that want SVG. */
-  toSVG(): string {
+  async toSVG(): Promise<string> {
+    const { featureMapsToSVG } = await import("../export/figures.js");
     return featureMapsToSVG(this);
   }
 

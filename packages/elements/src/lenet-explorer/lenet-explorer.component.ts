@@ -284,7 +284,7 @@ export class CsLenetExplorer extends LitElement {
   }
 
   /** A figure of the current state as a standalone SVG: the network (default), the arithmetic or the maps. */
-  toSVG(what: FigureKind = "network"): string {
+  toSVG(what: FigureKind = "network"): Promise<string> {
     return explorerSVG(this.renderRoot, what);
   }
 

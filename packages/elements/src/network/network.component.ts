@@ -25,7 +25,7 @@ import {
 import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./links.js";
 import { crossesTowers, splits, towerBandsOf, towerOffset, towersOf } from "./towers.js";
 import { networkStyles } from "./network.styles.js";
-import { networkToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
+import type { PngOptions } from "../export/png.js";
 
 /** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
 export interface NetworkFocus {
@@ -152,13 +152,15 @@ export class CsNetwork extends LitElement {
   }
 
   /** The network as drawn, as a standalone SVG file (styles embedded; caption: model, layer, map). */
-  toSVG(): string {
+  async toSVG(): Promise<string> {
+    const { networkToSVG } = await import("../export/figures.js");
     return networkToSVG(this);
   }
 
   /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
   async toPNG(options?: PngOptions): Promise<Blob> {
-    return svgFigureToPNG(this.toSVG(), options);
+    const { svgFigureToPNG } = await import("../export/figures.js");
+    return svgFigureToPNG(await this.toSVG(), options);
   }
 
   /** The links drawn into the focused item. */

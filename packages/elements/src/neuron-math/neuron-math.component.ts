@@ -11,7 +11,7 @@ import { formatValue } from "./format.js";
 import { valueSpan } from "./cells.js";
 import { cellColorStyles } from "./cell-color.js";
 import { neuronMathStyles } from "./neuron-math.styles.js";
-import { neuronMathToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
+import type { PngOptions } from "../export/png.js";
 import {
   activationName,
   convSection,
@@ -86,13 +86,15 @@ export class CsNeuronMath extends LitElement {
    * The arithmetic on show as a standalone SVG figure: patch, kernel, products, sum, bias and
    * activation (styles embedded; caption: model, layer, position).
    */
-  toSVG(): string {
+  async toSVG(): Promise<string> {
+    const { neuronMathToSVG } = await import("../export/figures.js");
     return neuronMathToSVG(this);
   }
 
   /** The same figure as a PNG, at `scale` (default 2) or `width` px wide. */
   async toPNG(options?: PngOptions): Promise<Blob> {
-    return svgFigureToPNG(this.toSVG(), options);
+    const { svgFigureToPNG } = await import("../export/figures.js");
+    return svgFigureToPNG(await this.toSVG(), options);
   }
 
   #shown(): Shown {

@@ -273,6 +273,37 @@ describe("dense", () => {
     });
   });
 
+  it("dense explain() from unit 1's kernel column alone (explainSlice) = by hand 2 + 10 − 1 = 11", () => {
+    expect(dense.explainSlice!(spec(3), "kernel", [2], { channel: 1, y: 0, x: 0 })).toEqual({
+      begin: [0, 1],
+      size: [2, 1],
+    });
+    expect(dense.explainSlice!(spec(3), "bias", [2], { channel: 1, y: 0, x: 0 })).toBeUndefined();
+    const softmax = spec(3, { activation: "softmax" });
+    expect(dense.explainSlice!(softmax, "kernel", [2], { channel: 1, y: 0, x: 0 })).toBeUndefined();
+    const ctx = explainCtx(
+      new Float32Array([1, 2]),
+      new Float32Array([2, 5]), // W[:, 1] of [[1,2,3],[4,5,6]]
+      new Float32Array([0.5, -1, 0]),
+      3,
+    );
+    const sliced = {
+      ...ctx,
+      weights: {
+        ...ctx.weights,
+        kernel: { data: ctx.weights.kernel.data, shape: [2, 1], begin: [0, 1] },
+      },
+    };
+    const e = dense.explain(spec(3), sliced, { channel: 1, y: 0, x: 0 });
+    expect([...e.weights]).toEqual([2, 5]);
+    expect(e.sum).toBe(12);
+    expect(e.output).toBe(11);
+    // The column of another unit is refused, not misread.
+    expect(() => dense.explain(spec(3), sliced, { channel: 2, y: 0, x: 0 })).toThrow(
+      /fc\/kernel.*expected 6 values, got 2/,
+    );
+  });
+
   it("dense explain() unit 3 of 3 → InputError", () => {
     const ctx = explainCtx(new Float32Array(2), new Float32Array(6), new Float32Array(3), 3);
     expect(() => dense.explain(spec(3), ctx, { channel: 3, y: 0, x: 0 })).toThrow(InputError);

@@ -46,8 +46,16 @@ export type LayerWeights = Readonly<Record<string, tf.Tensor>>;
 /** A downloaded array with its shape, for `explain`. */
 export interface ArrayWithShape {
   readonly data: Float32Array;
-  /** Without batch for activations; the param's own shape for weights. */
+  /** Without batch for activations; the param's own shape for weights (the slice's, when sliced). */
   readonly shape: readonly number[];
+  /** Where `data` starts in the weight when it holds only the slice the layer asked for. */
+  readonly begin?: readonly number[];
+}
+
+/** A part of a weight tensor: `size` values along each axis from `begin` (as `tf.slice`). */
+export interface WeightSlice {
+  readonly begin: readonly number[];
+  readonly size: readonly number[];
 }
 
 export interface ForwardContext {
@@ -218,4 +226,14 @@ export interface LayerImpl<S extends LayerSpec = LayerSpec> {
   window(spec: S, inputShape: Shape, y: number, x: number): Window;
   /** The exact arithmetic of one output neuron. */
   explain(spec: S, ctx: ExplainContext, at: NeuronIndex): LayerExplanation;
+  /**
+   * The part of weight `param` that `explain` reads at `at`, when it reads less than the whole
+   * tensor (a dense unit's kernel column): only that part is downloaded. Undefined: all of it.
+   */
+  explainSlice?(
+    spec: S,
+    param: string,
+    inputShape: Shape,
+    at: NeuronIndex,
+  ): WeightSlice | undefined;
 }

@@ -2,9 +2,9 @@
  * Explaining one neuron of a trace: the layer's own `explain` over the downloaded layer input and
  * weights, plus the value in the trace and the receptive field in the model input.
  */
-import type * as tf from "@tensorflow/tfjs-core";
+import * as tf from "@tensorflow/tfjs-core";
 import { InputError, WeightsError, formatShape } from "../errors.js";
-import type { ArrayWithShape, LayerExplanation } from "../layers/layer.js";
+import type { ArrayWithShape, LayerExplanation, WeightSlice } from "../layers/layer.js";
 import type { CompiledModel } from "../model/compile.js";
 import type { WeightSet } from "../model/forward.js";
 import type { LayerKind } from "../spec/types.js";
@@ -29,24 +29,44 @@ export interface NeuronExplanation {
   readonly receptiveField: ReceptiveField;
 }
 
+/** How many slices of one tensor stay downloaded (the last ones downloaded). */
+const SLICES_KEPT = 16;
+
+function toFloat32(raw: tf.TypedArray | string[] | Uint8Array[]): Float32Array {
+  return raw instanceof Float32Array ? raw : Float32Array.from(raw as ArrayLike<number>);
+}
+
 /**
- * Downloads weight tensors once. Keys are the tensors' data ids, so a variable that training
- * assigns a new value to is downloaded again.
+ * Downloads weight tensors once, or the slices of them a layer's explain reads (a dense unit's
+ * kernel column: fc6's whole kernel is 151 MB). Keys are the tensors' data ids, so a variable that
+ * training assigns a new value to is downloaded again.
  */
 export class WeightDownloads {
-  #cache = new WeakMap<object, ArrayWithShape>();
+  #cache = new WeakMap<object, Map<string, ArrayWithShape>>();
 
-  /** The data and shape of a weight tensor (`name` only for messages). */
-  get(name: string, tensor: tf.Tensor): ArrayWithShape {
+  /** The data and shape of a weight tensor, or of its `slice` (`name` only for messages). */
+  get(name: string, tensor: tf.Tensor, slice?: WeightSlice): ArrayWithShape {
     if (tensor.isDisposed)
       throw new WeightsError("was disposed while the simulator still uses it", name);
     const key = tensor.dataId as object;
-    let entry = this.#cache.get(key);
+    let entries = this.#cache.get(key);
+    if (!entries) {
+      entries = new Map();
+      this.#cache.set(key, entries);
+    }
+    const which = slice ? `${slice.begin.join(",")}+${slice.size.join(",")}` : "all";
+    let entry = entries.get(which) ?? (slice ? entries.get("all") : undefined);
     if (!entry) {
-      const raw = tensor.dataSync();
-      const data = raw instanceof Float32Array ? raw : Float32Array.from(raw as ArrayLike<number>);
-      entry = { data, shape: [...tensor.shape] };
-      this.#cache.set(key, entry);
+      if (slice) {
+        const part = tf.slice(tensor, [...slice.begin], [...slice.size]);
+        entry = { data: toFloat32(part.dataSync()), shape: [...slice.size], begin: slice.begin };
+        part.dispose();
+        const slices = [...entries.keys()].filter((k) => k !== "all");
+        if (slices.length >= SLICES_KEPT) entries.delete(slices[0]);
+      } else {
+        entry = { data: toFloat32(tensor.dataSync()), shape: [...tensor.shape] };
+      }
+      entries.set(which, entry);
     }
     return entry;
   }
@@ -72,7 +92,8 @@ export function explainNeuron(
     const name = `${layer.name}/${p.name}`;
     const tensor = weights.get(name);
     if (!tensor) throw new WeightsError(`missing (expected shape ${formatShape(p.shape)})`, name);
-    layerWeights[p.name] = downloads.get(name, tensor);
+    const slice = layer.impl.explainSlice?.(layer.spec, p.name, layer.inputShape, at);
+    layerWeights[p.name] = downloads.get(name, tensor, slice);
   }
   const explanation = layer.impl.explain(
     layer.spec,

@@ -1,7 +1,7 @@
 /**
  * The trained weights that ship with @convstep/models: both LeNet-5s, trained on convstep's
  * 8,000-digit MNIST training split by `npm run train:lenet` (see the package README, "Trained
- * LeNet-5 weights"). TensorFlow.js weights-manifest format: a model.json and one float32 shard.
+ * LeNet-5 weights"). TensorFlow.js weights-manifest format: a model.json and one float16 shard.
  */
 import { loadWeights, type CompiledModel } from "@convstep/engine";
 import { readBytes, type BytesFetch, type ReadBytes } from "./read-bytes.js";

@@ -3,7 +3,6 @@
  * feature maps), found in its shadow root, and the download the export menu starts.
  */
 import type { PngOptions } from "../../export/png.js";
-import { download } from "../../export/png.js";
 
 /** What an explorer exports. */
 export type FigureKind = "network" | "arithmetic" | "maps";
@@ -15,7 +14,7 @@ export interface ExplorerPngOptions extends PngOptions {
 }
 
 interface Exportable extends Element {
-  toSVG(): string;
+  toSVG(): Promise<string>;
   toPNG(options?: PngOptions): Promise<Blob>;
 }
 
@@ -36,7 +35,7 @@ function block(root: ParentNode, what: FigureKind): Exportable {
 }
 
 /** The SVG of a block. */
-export function explorerSVG(root: ParentNode, what: FigureKind = "network"): string {
+export async function explorerSVG(root: ParentNode, what: FigureKind = "network"): Promise<string> {
   return block(root, what).toSVG();
 }
 
@@ -52,10 +51,11 @@ export async function downloadFigure(
   what: FigureKind,
   base: string,
 ): Promise<void> {
+  const { download } = await import("../../export/png.js");
   if (what === "maps") {
     download(await explorerPNG(root, { what }), `${base}-${what}.png`);
   } else {
-    const svg = explorerSVG(root, what);
+    const svg = await explorerSVG(root, what);
     download(new Blob([svg], { type: "image/svg+xml" }), `${base}-${what}.svg`);
   }
 }
