@@ -32,6 +32,7 @@ import {
   epochsRule,
   learningRateRule,
   seedRule,
+  TypedFields,
 } from "../trainer/training-attributes.js";
 
 /** Where the race stands. */
@@ -75,6 +76,8 @@ export class CsActivationRace extends LitElement {
     backend: backendRule,
     lang: langRule,
   });
+  /** Refused hyper-parameter attributes stay in their fields, for Start to refuse in place. */
+  #typed = new TypedFields();
 
   @state() private _state: RaceState = "idle";
   @state() private _error: string | undefined;
@@ -124,7 +127,9 @@ export class CsActivationRace extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#typed.arrive(this, changed);
     this.#attributes.check(changed);
+    this.#typed.settle(this);
     if (changed.has("lang") && this.lang) {
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
       void setLanguage(this.lang);
@@ -333,7 +338,7 @@ export class CsActivationRace extends LitElement {
             name="learningRate"
             inputmode="decimal"
             ?disabled=${busy || paused}
-            .value=${this.learningRate}
+            .value=${this.#typed.text("learningRate", this.learningRate)}
           />
         </label>
         <label
@@ -342,7 +347,7 @@ export class CsActivationRace extends LitElement {
             name="batchSize"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.batchSize}
+            .value=${this.#typed.text("batchSize", this.batchSize)}
           />
         </label>
         <label
@@ -351,7 +356,7 @@ export class CsActivationRace extends LitElement {
             name="epochs"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.epochs}
+            .value=${this.#typed.text("epochs", this.epochs)}
           />
         </label>
         <div class="buttons">

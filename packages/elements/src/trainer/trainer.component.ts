@@ -30,6 +30,7 @@ import {
   heldOutRule,
   learningRateRule,
   seedRule,
+  TypedFields,
 } from "./training-attributes.js";
 
 /** Where a run stands. */
@@ -90,6 +91,8 @@ export class CsTrainer extends LitElement {
     backend: backendRule,
     lang: langRule,
   });
+  /** Refused hyper-parameter attributes stay in their fields, for Start to refuse in place. */
+  #typed = new TypedFields();
 
   @state() private _state: TrainerState = "idle";
   @state() private _error: string | undefined;
@@ -167,7 +170,9 @@ export class CsTrainer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#typed.arrive(this, changed);
     this.#attributes.check(changed);
+    this.#typed.settle(this);
     if (changed.has("lang") && this.lang) {
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
       void setLanguage(this.lang);
@@ -459,7 +464,7 @@ export class CsTrainer extends LitElement {
             name="learningRate"
             inputmode="decimal"
             ?disabled=${busy || paused}
-            .value=${this.learningRate ?? String(DEFAULT_RATE[model])}
+            .value=${this.#typed.text("learningRate", this.learningRate ?? String(DEFAULT_RATE[model]))}
           />
         </label>
         <label
@@ -468,7 +473,7 @@ export class CsTrainer extends LitElement {
             name="batchSize"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.batchSize}
+            .value=${this.#typed.text("batchSize", this.batchSize)}
           />
         </label>
         <label
@@ -477,7 +482,7 @@ export class CsTrainer extends LitElement {
             name="epochs"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.epochs}
+            .value=${this.#typed.text("epochs", this.epochs)}
           />
         </label>
         <div class="buttons">

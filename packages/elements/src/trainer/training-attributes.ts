@@ -78,3 +78,37 @@ export function epochsRule(fallback: string) {
     ok: (n) => Number.isInteger(n) && n >= 1 && n <= MAX_EPOCHS,
   });
 }
+
+/** The hyper-parameter attributes that fill the form's fields. */
+export type FieldKey = "learningRate" | "batchSize" | "epochs";
+const FIELD_KEYS: readonly FieldKey[] = ["learningRate", "batchSize", "epochs"];
+type FieldHost = { readonly [K in FieldKey]: string | undefined };
+
+/**
+ * What a refused hyper-parameter attribute leaves in its field. The guard keeps the property at
+ * its last good value, but the field shows what the author wrote, so that Start refuses it in
+ * place (in the page's language) rather than train with a value nobody asked for.
+ */
+export class TypedFields {
+  readonly #typed = new Map<FieldKey, string>();
+  #arrived = new Map<FieldKey, unknown>();
+
+  /** Call before the guard's `check`: notes the values as they arrived. */
+  arrive(host: FieldHost, changed: ReadonlyMap<PropertyKey, unknown>): void {
+    this.#arrived = new Map(FIELD_KEYS.filter((k) => changed.has(k)).map((k) => [k, host[k]]));
+  }
+
+  /** Call after the guard's `check`: a refused value stays for its field, a good one clears it. */
+  settle(host: FieldHost): void {
+    for (const [key, value] of this.#arrived) {
+      if (typeof value === "string" && value !== host[key]) this.#typed.set(key, value);
+      else this.#typed.delete(key);
+    }
+    this.#arrived.clear();
+  }
+
+  /** The text a field shows: the refused value the author wrote, else `good`. */
+  text(key: FieldKey, good: string): string {
+    return this.#typed.get(key) ?? good;
+  }
+}
