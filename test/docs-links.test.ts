@@ -11,7 +11,10 @@ import { fileURLToPath } from "node:url";
 import { compileModel } from "@convstep/engine";
 import { MODEL_NAMES, getModelSpec, isModelName } from "@convstep/models";
 import { describe, expect, test } from "vitest";
+import { EXPERIMENTS } from "../packages/cli/src/commands/experiment.js";
 import { COMMANDS } from "../packages/cli/src/main.js";
+
+const EXPERIMENT_NAMES: readonly string[] = EXPERIMENTS;
 
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 const DOCS = join(REPO, "docs");
@@ -323,6 +326,14 @@ function convstepProblems(args: readonly string[]): string[] {
     } else {
       positionals.push(w);
     }
+  }
+  // experiment names an experiment, not a model.
+  if (name === "experiment") {
+    const experiment = positionals[0];
+    if (experiment === undefined) return [...problems, "convstep experiment needs an experiment"];
+    if (!isPlaceholder(experiment) && !EXPERIMENT_NAMES.includes(experiment))
+      problems.push(`"${experiment}" is not an experiment (${EXPERIMENT_NAMES.join(", ")})`);
+    return problems;
   }
   // convert names its model with --model; its positional is the file to convert.
   const model = name === "convert" ? values.get("--model") : positionals[0];

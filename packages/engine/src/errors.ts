@@ -39,6 +39,19 @@ export class WeightsError extends ConvstepError {
   }
 }
 
+/** The weights were saved for another model (the model.json's `convstep.model`). */
+export class WeightsModelError extends WeightsError {
+  /** The model the weights are for ("alexnet-torchvision"). */
+  readonly savedFor: string;
+  /** The model they were offered to ("alexnet-2012"). */
+  readonly model: string;
+  constructor(message: string, savedFor: string, model: string) {
+    super(message);
+    this.savedFor = savedFor;
+    this.model = model;
+  }
+}
+
 /** An input (image, array, position) is not usable for the model. */
 export class InputError extends ConvstepError {
   constructor(message: string) {

@@ -20,7 +20,8 @@ import { line } from "../io.js";
 import { createProgress, progressMode } from "../progress.js";
 import type { Command } from "./command.js";
 
-const EXPERIMENTS = ["relu-vs-tanh"] as const;
+/** The experiments `convstep experiment` runs. */
+export const EXPERIMENTS = ["relu-vs-tanh"] as const;
 const ALL_DIGITS = 3000;
 
 const HELP = `Usage: convstep experiment relu-vs-tanh [--json] [--seed N] [--epochs N]

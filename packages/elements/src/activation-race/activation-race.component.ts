@@ -11,8 +11,10 @@ import {
   type TrainProgress,
 } from "@convstep/engine";
 import { assetUrl } from "../shared/assets.js";
+import { AttributeGuard, numberAttribute } from "../shared/attribute-guard.js";
+import { attributeNotes } from "../shared/explorer/attribute-notes.js";
 import { CsErrorEvent } from "../shared/events.js";
-import { setLanguage } from "../shared/localize.js";
+import { langRule, setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { chartWidth, drawCurves } from "../trainer/curve-chart.js";
 import { CsTrainStateEvent } from "../trainer/events.js";
@@ -22,11 +24,19 @@ import { TrainingClient } from "../trainer/training-client.js";
 import { trainingStyles } from "../trainer/trainer.styles.js";
 import type { TrainingBackend } from "../trainer/backend-choice.js";
 import { backendWords } from "../trainer/backend-words.js";
+import {
+  SHIPPED_DIGITS,
+  backendRule,
+  batchSizeRule,
+  digitsRule,
+  epochsRule,
+  learningRateRule,
+  seedRule,
+  TypedFields,
+} from "../trainer/training-attributes.js";
 
 /** Where the race stands. */
 export type RaceState = "idle" | "running" | "pausing" | "paused" | "done" | "failed";
-
-const SHIPPED_DIGITS = 3000;
 
 /**
  * @summary AlexNet's Figure 1 as an experiment: the same small CNN, seed, digits and schedule
@@ -44,15 +54,30 @@ const SHIPPED_DIGITS = 3000;
 export class CsActivationRace extends LitElement {
   static override styles = [baseStyles, trainingStyles];
 
-  @property({ type: Number }) seed: number = RACE_DEFAULTS.seed;
+  @property({ converter: numberAttribute }) seed: number = RACE_DEFAULTS.seed;
   @property() epochs = String(RACE_DEFAULTS.epochs);
   @property({ attribute: "learning-rate" }) learningRate = String(RACE_DEFAULTS.learningRate);
   @property({ attribute: "batch-size" }) batchSize = String(RACE_DEFAULTS.batchSize);
   /** How many of the 3,000 shipped digits to train on (default 2,000, as the CLI). */
-  @property({ type: Number }) digits = RACE_DIGITS;
+  @property({ converter: numberAttribute }) digits = RACE_DIGITS;
   /** `auto` (webgl on a real GPU, else cpu), `cpu` or `webgl`. */
   @property() backend: TrainingBackendChoice = "auto";
   @property() override lang = "";
+
+  #attributes = new AttributeGuard<CsActivationRace>(this, {
+    seed: seedRule,
+    epochs: epochsRule(String(RACE_DEFAULTS.epochs)),
+    learningRate: {
+      ...learningRateRule(String(RACE_DEFAULTS.learningRate)),
+      attribute: "learning-rate",
+    },
+    batchSize: { ...batchSizeRule(String(RACE_DEFAULTS.batchSize)), attribute: "batch-size" },
+    digits: digitsRule(RACE_DIGITS),
+    backend: backendRule,
+    lang: langRule,
+  });
+  /** Refused hyper-parameter attributes stay in their fields, for Start to refuse in place. */
+  #typed = new TypedFields();
 
   @state() private _state: RaceState = "idle";
   @state() private _error: string | undefined;
@@ -102,6 +127,9 @@ export class CsActivationRace extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#typed.arrive(this, changed);
+    this.#attributes.check(changed);
+    this.#typed.settle(this);
     if (changed.has("lang") && this.lang) {
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
       void setLanguage(this.lang);
@@ -291,6 +319,7 @@ export class CsActivationRace extends LitElement {
     const paused = this._state === "paused";
     return html`<div class="base" part="base">
       <h2>${msg("ReLU against tanh: AlexNet's Figure 1, in the page", { id: "race.title" })}</h2>
+      ${attributeNotes(this.#attributes.problems)}
       <p class="muted">
         ${msg(
           str`The same network (${RACE_NETWORK_SUMMARY}), the same seed, digits and plain-SGD schedule, once with each activation.`,
@@ -309,7 +338,7 @@ export class CsActivationRace extends LitElement {
             name="learningRate"
             inputmode="decimal"
             ?disabled=${busy || paused}
-            .value=${this.learningRate}
+            .value=${this.#typed.text("learningRate", this.learningRate)}
           />
         </label>
         <label
@@ -318,7 +347,7 @@ export class CsActivationRace extends LitElement {
             name="batchSize"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.batchSize}
+            .value=${this.#typed.text("batchSize", this.batchSize)}
           />
         </label>
         <label
@@ -327,7 +356,7 @@ export class CsActivationRace extends LitElement {
             name="epochs"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.epochs}
+            .value=${this.#typed.text("epochs", this.epochs)}
           />
         </label>
         <div class="buttons">

@@ -9,10 +9,11 @@ import {
   type BackendChoice,
   type BackendSelection,
   type Granularity,
+  type ImagePreprocessing,
   type Simulator,
   type WeightsLoadProgress,
 } from "@convstep/engine";
-import { IMAGENET_MEAN_RGB, SAMPLE_PHOTOS, samplePhoto } from "@convstep/models";
+import { SAMPLE_PHOTOS, samplePhoto } from "@convstep/models";
 import "../feature-maps/define.js";
 import "../image-input/define.js";
 import "../model-summary/define.js";
@@ -21,6 +22,8 @@ import "../neuron-math/define.js";
 import "../player/define.js";
 import "../prediction/define.js";
 import type { DisplayTransform } from "../draw/sweep.js";
+import type { CsImageInput } from "../image-input/image-input.component.js";
+import { displayOf, targetPreprocessing } from "../image-input/preprocess.js";
 import { assetUrl } from "../shared/assets.js";
 import {
   AttributeGuard,
@@ -60,6 +63,7 @@ import { alexnetExplorerStyles } from "./alexnet-explorer.styles.js";
 import { CsConvSweep } from "./conv-sweep.component.js";
 import { ALEXNET_PARTS, shownParts, templateAreas, type AlexnetPart } from "./layout.js";
 import {
+  ALEXNET_VARIANTS,
   compiledModelOf,
   loadAlexnet,
   weightMegabytes,
@@ -83,6 +87,14 @@ import { syntheticPhoto } from "./synthetic-photo.js";
 function isSeededRequest(weights: string | undefined): boolean {
   const value = weights?.trim().toLowerCase();
   return !value || value === "seeded";
+}
+
+/** Whether two preprocessings give the same numbers (undefined: values in [0, 1] as they are). */
+function samePreprocessing(a: ImagePreprocessing | undefined, b: ImagePreprocessing | undefined) {
+  if (!a || !b) return a === b;
+  return (
+    a.scale === b.scale && [0, 1, 2].every((c) => a.mean[c] === b.mean[c] && a.std[c] === b.std[c])
+  );
 }
 
 /** The hash key of an AlexNet explorer without an `id`. */
@@ -203,7 +215,7 @@ export class CsAlexnetExplorer extends LitElement {
   /** How far the weights URL's shards have come (undefined until the manifest is checked). */
   @state() private _progress: WeightsLoadProgress | undefined;
 
-  /** Which AlexNet: `2012` (the paper, Caffe's layout, two GPU groups) or `keras` (CIFAR-10). */
+  /** Which AlexNet: `2012` (the paper, Caffe's layout, two GPU groups), `torchvision` (one GPU, 224 input, no LRN) or `keras` (CIFAR-10). */
   @property({ reflect: true }) variant: AlexnetVariant = "2012";
 
   /** TensorFlow.js backend: `auto`, `webgl`, `wasm` or `cpu` (the first explorer on a page decides). */
@@ -243,7 +255,7 @@ export class CsAlexnetExplorer extends LitElement {
   @property({ type: Boolean, attribute: "sync-url" }) syncUrl = false;
 
   #attributes = new AttributeGuard<CsAlexnetExplorer>(this, {
-    variant: oneOf<AlexnetVariant>(["2012", "keras"], "2012"),
+    variant: oneOf<AlexnetVariant>(ALEXNET_VARIANTS, "2012"),
     backend: oneOf<BackendChoice>(BACKEND_CHOICES, "auto"),
     conv1: oneOf(["seeded", "bank"] as const, "seeded"),
     granularity: oneOf<Granularity>(GRANULARITIES, undefined),
@@ -260,6 +272,8 @@ export class CsAlexnetExplorer extends LitElement {
 
   /** The latest input offered (by the image block or the explorer's own photo load). */
   #input: ModelInput | undefined;
+  /** The preprocessing that made `#input` ("as given" for an input passed to `run`). */
+  #inputPreprocessing: ImagePreprocessing | undefined | "as given";
   /** The numbers of the last run, to skip a second run on the same input. */
   #lastRun: Float32Array | undefined;
   #photoKey: string | undefined;
@@ -363,6 +377,7 @@ export class CsAlexnetExplorer extends LitElement {
   async run(input: Float32Array): Promise<void> {
     const sim = this.simulator;
     if (!sim) return;
+    if (this.#input?.data !== input) this.#inputPreprocessing = "as given";
     this.#input = { data: input, shape: sim.model.inputShape };
     this.#lastRun = input;
     try {
@@ -422,8 +437,25 @@ export class CsAlexnetExplorer extends LitElement {
   async #start(sim: Simulator, signal: AbortSignal): Promise<void> {
     this.#steps.apply(true);
     const offered = this.#input;
-    if (offered && fits(offered.shape, sim.model.inputShape)) await this.run(offered.data);
-    else await this.#usePhotoSource(signal);
+    const wanted = this.#preprocessing;
+    if (offered && fits(offered.shape, sim.model.inputShape)) {
+      const given = this.#inputPreprocessing;
+      if (given === "as given" || samePreprocessing(given, wanted)) return this.run(offered.data);
+      // The photo was prepared for other weights (another mean pixel): prepare it again.
+      const again = this.renderRoot.querySelector<CsImageInput>("cs-image-input")?.inputFor(wanted);
+      if (again && fits(again.shape, sim.model.inputShape)) {
+        this.#inputPreprocessing = wanted;
+        this.#input = again;
+        return this.run(again.data);
+      }
+    }
+    await this.#usePhotoSource(signal);
+  }
+
+  /** What a photo becomes for the loaded weights (their record, else the variant's own). */
+  get #preprocessing(): ImagePreprocessing | undefined {
+    const loaded = this.#loader.loaded;
+    return loaded ? loaded.preprocessing : targetPreprocessing(targetOf(this.variant));
   }
 
   /**
@@ -447,15 +479,22 @@ export class CsAlexnetExplorer extends LitElement {
       const url = this.src
         ? new URL(this.src, document.baseURI).href
         : assetUrl(`samples/${photo!.file}`);
-      const input = await loadInput(url, variant);
+      const preprocessing = this.#preprocessing;
+      const input = await loadInput(url, variant, preprocessing);
       if (signal?.aborted || variant !== this.variant) return;
+      this.#inputPreprocessing = preprocessing;
+      this.#input = input;
       if (this._failure?.kind === "input" && this._failure.from === "photo")
         this._failure = undefined;
       await this.run(input.data);
     } catch (error) {
       if (signal?.aborted || error instanceof AbortError) return;
       this.#fail("input", error, "photo");
-      await this.run(canvasInput(syntheticPhoto(256), variant).data);
+      const preprocessing = this.#preprocessing;
+      const card = canvasInput(syntheticPhoto(256), variant, preprocessing);
+      this.#inputPreprocessing = preprocessing;
+      this.#input = card;
+      await this.run(card.data);
     }
   }
 
@@ -489,6 +528,8 @@ export class CsAlexnetExplorer extends LitElement {
    */
   readonly #onInput = (e: CsInputEvent): void => {
     this.#input = { data: e.data, shape: e.shape };
+    const block = e.target as CsImageInput;
+    this.#inputPreprocessing = block.preprocessing ?? targetPreprocessing(targetOf(this.variant));
     const sim = this.simulator;
     if (!sim || !fits(e.shape, sim.model.inputShape) || sameInput(e.data, this.#lastRun)) return;
     if (this._failure?.kind === "input" && this._failure.from === "photo")
@@ -508,14 +549,13 @@ export class CsAlexnetExplorer extends LitElement {
   // Rendering
 
   #transform(): DisplayTransform {
-    return this.variant === "keras"
-      ? { offset: [0, 0, 0], scale: 255 }
-      : { offset: IMAGENET_MEAN_RGB, scale: 1 };
+    return displayOf(this.#preprocessing);
   }
 
   #renderInput() {
     return html`<cs-image-input
       target=${targetOf(this.variant)}
+      .preprocessing=${this.#loader.loaded?.preprocessing}
       sample=${this.sample}
       src=${this.src ?? nothing}
     ></cs-image-input>`;

@@ -150,18 +150,28 @@ function notice(state: HeaderState) {
 /** Title, credit, status line and (for untrained weights) the notice. */
 export function renderHeader(state: HeaderState) {
   const keras = state.variant === "keras";
+  const torchvision = state.variant === "torchvision";
   const title = keras
     ? msg("AlexNet, Keras CIFAR-10 version", { id: "alexnet-explorer.title.keras" })
-    : msg("AlexNet (Krizhevsky, Sutskever, Hinton, 2012)", { id: "alexnet-explorer.title.2012" });
-  const credit = keras
+    : torchvision
+      ? msg("AlexNet, torchvision version (Krizhevsky, 2014)", {
+          id: "alexnet-explorer.title.torchvision",
+        })
+      : msg("AlexNet (Krizhevsky, Sutskever, Hinton, 2012)", { id: "alexnet-explorer.title.2012" });
+  const credit = torchvision
     ? msg(
-        "The AlexNet of Keras tutorials: a 32×32 CIFAR-10 image resized to 224×224, 'same' padding, batch normalisation instead of LRN, no GPU groups, 10 classes: 58,324,746 parameters.",
-        { id: "alexnet-explorer.credit.keras" },
+        "The AlexNet torchvision ships: A. Krizhevsky, “One weird trick for parallelizing convolutional neural networks”, 2014. One GPU: 224×224 input, 64-192-384-256-256 kernels, no groups, no LRN, 61,100,840 parameters.",
+        { id: "alexnet-explorer.credit.torchvision" },
       )
-    : msg(
-        "A. Krizhevsky, I. Sutskever, G. E. Hinton, “ImageNet Classification with Deep Convolutional Neural Networks”, NIPS 2012, in the layout of Caffe's bvlc_alexnet: 227×227 input, two GPU towers, 60,965,224 parameters.",
-        { id: "alexnet-explorer.credit.2012" },
-      );
+    : keras
+      ? msg(
+          "The AlexNet of Keras tutorials: a 32×32 CIFAR-10 image resized to 224×224, 'same' padding, batch normalisation instead of LRN, no GPU groups, 10 classes: 58,324,746 parameters.",
+          { id: "alexnet-explorer.credit.keras" },
+        )
+      : msg(
+          "A. Krizhevsky, I. Sutskever, G. E. Hinton, “ImageNet Classification with Deep Convolutional Neural Networks”, NIPS 2012, in the layout of Caffe's bvlc_alexnet: 227×227 input, two GPU towers, 60,965,224 parameters.",
+          { id: "alexnet-explorer.credit.2012" },
+        );
   return html`<header part="header">
     <h2>${title}</h2>
     <p class="credit">${credit}</p>

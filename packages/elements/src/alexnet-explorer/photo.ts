@@ -1,11 +1,13 @@
 /**
  * From a photograph to AlexNet's input, with cs-image-input's own preprocessing (its pure
  * `modelInput`: the shorter side scaled to the input's side, the centre square cut out, then 2012's
- * mean subtraction or Keras's division by 255), so that the explorer's first photo and the image
- * block's give the very same numbers.
+ * mean subtraction, torchvision's mean and std, or Keras's division by 255; or the preprocessing
+ * that trained weights record), so that the explorer's first photo and the image block's give
+ * the very same numbers.
  */
+import type { ImagePreprocessing } from "@convstep/engine";
 import { fetchPhoto } from "../image-input/photo.js";
-import { modelInput, type ImageTarget } from "../image-input/preprocess.js";
+import { modelInput, TARGET_SIDE, type ImageTarget } from "../image-input/preprocess.js";
 import type { AlexnetVariant } from "./load-model.js";
 
 /** A model input: HWC values and their shape. */
@@ -16,12 +18,16 @@ export interface ModelInput {
 
 /** The image block's target for a variant. */
 export function targetOf(variant: AlexnetVariant): ImageTarget {
-  return variant === "keras" ? "alexnet-keras" : "alexnet-2012";
+  return variant === "keras"
+    ? "alexnet-keras"
+    : variant === "torchvision"
+      ? "alexnet-torchvision"
+      : "alexnet-2012";
 }
 
-/** The square side of the model input of a variant: 227 (2012) or 32 (Keras). */
+/** The square side of the model input of a variant: 227 (2012), 224 (torchvision) or 32 (Keras). */
 export function inputSide(variant: AlexnetVariant): number {
-  return variant === "keras" ? 32 : 227;
+  return TARGET_SIDE[targetOf(variant)];
 }
 
 /** Whether two inputs hold the same numbers (so a second run would change nothing). */
@@ -40,15 +46,32 @@ export function fits(shape: readonly number[], want: readonly number[]): boolean
   return shape.length === want.length && shape.every((d, i) => d === want[i]);
 }
 
-/** Fetches a photo and prepares it for a variant. */
-export async function loadInput(url: string, variant: AlexnetVariant): Promise<ModelInput> {
+/**
+ * Fetches a photo and prepares it for a variant, with `preprocessing` (what the loaded weights
+ * need: `LoadedAlexnet.preprocessing`) or else the variant's own.
+ */
+export async function loadInput(
+  url: string,
+  variant: AlexnetVariant,
+  preprocessing?: ImagePreprocessing,
+): Promise<ModelInput> {
   const photo = await fetchPhoto(url);
-  return modelInput(photo.rgba, photo.width, photo.height, targetOf(variant));
+  const target = targetOf(variant);
+  return preprocessing
+    ? modelInput(photo.rgba, photo.width, photo.height, target, preprocessing)
+    : modelInput(photo.rgba, photo.width, photo.height, target);
 }
 
-/** Prepares a picture drawn in a canvas (the test card) for a variant. */
-export function canvasInput(canvas: HTMLCanvasElement, variant: AlexnetVariant): ModelInput {
+/** Prepares a picture drawn in a canvas (the test card) for a variant (see {@link loadInput}). */
+export function canvasInput(
+  canvas: HTMLCanvasElement,
+  variant: AlexnetVariant,
+  preprocessing?: ImagePreprocessing,
+): ModelInput {
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
   const rgba = ctx?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-  return modelInput(rgba, canvas.width, canvas.height, targetOf(variant));
+  const target = targetOf(variant);
+  return preprocessing
+    ? modelInput(rgba, canvas.width, canvas.height, target, preprocessing)
+    : modelInput(rgba, canvas.width, canvas.height, target);
 }

@@ -110,6 +110,14 @@ function poolNote(e: PoolExplanation, layer: CompiledLayer): TemplateResult {
   const overlapping = stride < size;
   const flat = e.values.flat().filter((v) => Number.isFinite(v));
   const best = Math.max(...flat);
+  if (size === 1 && stride === 1) {
+    return html`<p>
+      ${msg(
+        str`A 1×1 pooling window leaves every value as it is (${nIn} → ${nOut}): it stands for torchvision's adaptive average pooling to 6×6, which at a 224×224 input has nothing left to do.`,
+        { id: "alexnet-explorer.note.pool-identity" },
+      )}
+    </p>`;
+  }
   return html`<p>
       ${
         overlapping
@@ -201,6 +209,15 @@ export function stepNote(sim: Simulator): TemplateResult | typeof nothing {
             ${msg(
               str`Here the GPUs talk: map ${c} reads all the maps of ${previous} (${sources}), both GPUs' halves. In the paper, ${name} is one of the few layers whose inputs cross between the cards.`,
               { id: "alexnet-explorer.note.cross" },
+            )}
+          </p>`;
+      }
+      if (sim.model.spec.name === "alexnet-torchvision") {
+        return html`${heading}
+          <p>
+            ${msg(
+              str`Map ${c} reads every map of ${previous} (${sources}): torchvision's AlexNet runs on one GPU, without groups.`,
+              { id: "alexnet-explorer.note.one-group-torchvision" },
             )}
           </p>`;
       }

@@ -248,6 +248,30 @@ describe("<cs-alexnet-explorer weights=…> loading a manifest", () => {
     expect(el.shadowRoot!.querySelector("[part=notice]")).toBeNull();
   });
 
+  it('a torchvision manifest given to variant 2012 says in place that it belongs to variant="torchvision"', async () => {
+    const torchvision = compileModel(getModelSpec("alexnet-torchvision")).params.map((p) => ({
+      name: p.fullName,
+      shape: [...p.shape],
+      dtype: "float32",
+    }));
+    const json = JSON.stringify({
+      format: "layers-model",
+      convstep: { model: "alexnet-torchvision" },
+      weightsManifest: [{ paths: ["group1-shard1of1.bin"], weights: torchvision }],
+    });
+    const server = serve({ "model.json": () => new Response(json) });
+    const el = await explorer();
+    await el.ready;
+    await el.updateComplete;
+    const box = el.shadowRoot!.querySelector("[part=error]")!;
+    const url = new URL(`${BASE}model.json`, location.href).href;
+    expect(text(box.querySelector(".failure-message"))).toBe(
+      `model.json at ${url}: the weights are for model "alexnet-torchvision", not "alexnet-2012": these weights belong to variant="torchvision"`,
+    );
+    expect(server.requested).toEqual(["model.json"]);
+    expect(el.simulator).toBeUndefined();
+  });
+
   it("in Korean: the progress numbers and the cancelled heading", async () => {
     const shards: FedShard[] = [];
     serve({

@@ -30,8 +30,8 @@ export function sweepIndex(cell: SweepCell, width: number): number {
 export interface DisplayTransform {
   /** Added to each channel (e.g. the ImageNet mean a 2012 input had subtracted). */
   readonly offset: readonly [number, number, number];
-  /** Multiplied after the offset (e.g. 255 for inputs in [0, 1]). */
-  readonly scale: number;
+  /** Multiplied after the offset (e.g. 255 for inputs in [0, 1]); one number or one per channel. */
+  readonly scale: number | readonly [number, number, number];
 }
 
 /**
@@ -48,7 +48,8 @@ export function pictureRgba(
   for (let p = 0; p < h * w; p++) {
     for (let k = 0; k < 3; k++) {
       const ch = c >= 3 ? k : 0;
-      out[p * 4 + k] = (data[p * c + ch] + transform.offset[ch]) * transform.scale;
+      const scale = typeof transform.scale === "number" ? transform.scale : transform.scale[ch];
+      out[p * 4 + k] = (data[p * c + ch] + transform.offset[ch]) * scale;
     }
     out[p * 4 + 3] = 255;
   }

@@ -1,6 +1,7 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
+import type { ImagePreprocessing } from "@convstep/engine";
 import { SAMPLE_PHOTOS, samplePhoto, type SamplePhoto } from "@convstep/models";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
@@ -10,13 +11,16 @@ import { styleProps } from "../shared/style-props.js";
 import { imageInputStyles } from "./image-input.styles.js";
 import { decodePhoto, fetchPhoto, type Photo } from "./photo.js";
 import {
+  IMAGE_TARGETS,
   TARGET_SIDE,
   coverCrop,
   inputToRgba,
   modelInput,
+  targetPreprocessing,
   type CoverCrop,
   type ImageTarget,
 } from "./preprocess.js";
+import { normalisationStep } from "./normalisation-step.js";
 import { sampleCaption, sampleTitle } from "./sample-titles.js";
 
 /** Largest box the original photo is shown in, CSS px. */
@@ -54,8 +58,14 @@ export class CsImageInput extends LitElement {
   @state() private _dragging = false;
   @state() private _announcement = "";
 
-  /** The model the input is prepared for: `alexnet-2012` (227 × 227, mean subtracted) or `alexnet-keras` (32 × 32). */
+  /** The model the input is prepared for: `alexnet-2012` (227 × 227, mean subtracted), `alexnet-torchvision` (224 × 224, mean and std) or `alexnet-keras` (32 × 32). */
   @property() target: ImageTarget = "alexnet-2012";
+
+  /**
+   * The value convention to use instead of the target's own (what trained weights record, e.g.
+   * Caffe's mean pixel); applied with the engine's `normaliseRgb`.
+   */
+  @property({ attribute: false }) preprocessing: ImagePreprocessing | undefined;
 
   /** File name of the selected bundled photo (under the asset base's `samples/`). */
   @property({ reflect: true }) sample = "chelsea.jpg";
@@ -103,7 +113,23 @@ export class CsImageInput extends LitElement {
 
   /** The target in use (an unknown one falls back to alexnet-2012). */
   get #target(): ImageTarget {
-    return this.target === "alexnet-keras" ? "alexnet-keras" : "alexnet-2012";
+    return IMAGE_TARGETS.includes(this.target) ? this.target : "alexnet-2012";
+  }
+
+  /** The preprocessing in use: the `preprocessing` property, else the target's own. */
+  get #preprocessing(): ImagePreprocessing | undefined {
+    return this.preprocessing ?? targetPreprocessing(this.#target);
+  }
+
+  /**
+   * The current photo prepared with `preprocessing` (default: the one in use), without emitting;
+   * undefined before a photo is read.
+   */
+  inputFor(
+    preprocessing: ImagePreprocessing | undefined = this.#preprocessing,
+  ): { data: Float32Array; shape: [number, number, number] } | undefined {
+    const p = this._photo;
+    return p ? modelInput(p.rgba, p.width, p.height, this.#target, preprocessing) : undefined;
   }
 
   get #side(): number {
@@ -111,7 +137,7 @@ export class CsImageInput extends LitElement {
   }
 
   #attributes = new AttributeGuard<CsImageInput>(this, {
-    target: oneOf<ImageTarget>(["alexnet-2012", "alexnet-keras"], "alexnet-2012"),
+    target: oneOf<ImageTarget>(IMAGE_TARGETS, "alexnet-2012"),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -120,8 +146,10 @@ export class CsImageInput extends LitElement {
       const url = this.src || assetUrl(`samples/${this.sample}`);
       if (url !== this.#loadedFrom) void this.#loadUrl(url);
     }
-    if (changed.has("target") && changed.get("target") !== undefined && this._photo)
-      this.#prepare();
+    const reprepare =
+      (changed.has("target") && changed.get("target") !== undefined) ||
+      changed.has("preprocessing");
+    if (reprepare && this._photo) this.#prepare();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -164,7 +192,7 @@ export class CsImageInput extends LitElement {
   #prepare(): void {
     const p = this._photo;
     if (!p) return;
-    const value = modelInput(p.rgba, p.width, p.height, this.#target);
+    const value = modelInput(p.rgba, p.width, p.height, this.#target, this.#preprocessing);
     this._value = value;
     const [h, w] = value.shape;
     const what = this.#photoTitle();
@@ -208,7 +236,11 @@ export class CsImageInput extends LitElement {
     canvas.height = h;
     canvas
       .getContext("2d")
-      ?.putImageData(new ImageData(inputToRgba(v.data, this.#target), w, h), 0, 0);
+      ?.putImageData(
+        new ImageData(inputToRgba(v.data, this.#target, this.#preprocessing), w, h),
+        0,
+        0,
+      );
   }
 
   #pick(photo: SamplePhoto): void {
@@ -294,12 +326,7 @@ export class CsImageInput extends LitElement {
     return html`<ol class="steps">
       <li>${scaleStep}</li>
       <li>${cropStep}</li>
-      <li>
-        ${msg(
-          "Subtract the ImageNet mean pixel (R 123.68, G 116.78, B 103.94): values from about −124 to +151.",
-          { id: "image-input.step-mean" },
-        )}
-      </li>
+      <li>${normalisationStep(this.#preprocessing)}</li>
     </ol>`;
   }
 

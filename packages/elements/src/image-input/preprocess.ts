@@ -8,12 +8,32 @@
  *   (R 123.68, G 116.779, B 103.939), the convention of the model spec's input range.
  * - `alexnet-keras` (CIFAR-10): 32 × 32, values in [0, 1]; the model's own Resizing layer scales
  *   it back up to 224 × 224.
+ * - `alexnet-torchvision`: 224 × 224, values in [0, 1] minus torchvision's mean over its std.
+ *
+ * Trained weights may record their own preprocessing (Caffe's mean pixel 123, 117, 104): pass it
+ * to {@link modelInput}, which applies it with the engine's `normaliseRgb`.
  */
-import { IMAGENET_MEAN_RGB } from "@convstep/models";
-import { coverAndCrop, coverGeometry } from "@convstep/engine";
+import {
+  IMAGENET_MEAN_PREPROCESSING,
+  IMAGENET_MEAN_RGB,
+  TORCHVISION_PREPROCESSING,
+} from "@convstep/models";
+import {
+  coverAndCrop,
+  coverGeometry,
+  normaliseRgb,
+  type ImagePreprocessing,
+} from "@convstep/engine";
 
 /** The models an image input can feed. */
-export type ImageTarget = "alexnet-2012" | "alexnet-keras";
+export type ImageTarget = "alexnet-2012" | "alexnet-keras" | "alexnet-torchvision";
+
+/** Every target, as the `target` attribute spells it. */
+export const IMAGE_TARGETS: readonly ImageTarget[] = [
+  "alexnet-2012",
+  "alexnet-keras",
+  "alexnet-torchvision",
+];
 
 /** The ImageNet mean pixel, RGB, that AlexNet (2012) subtracts. */
 export { IMAGENET_MEAN_RGB };
@@ -22,7 +42,15 @@ export { IMAGENET_MEAN_RGB };
 export const TARGET_SIDE: Record<ImageTarget, number> = {
   "alexnet-2012": 227,
   "alexnet-keras": 32,
+  "alexnet-torchvision": 224,
 };
+
+/** A target's own preprocessing (its spec's); undefined for Keras (values in [0, 1] as they are). */
+export function targetPreprocessing(target: ImageTarget): ImagePreprocessing | undefined {
+  if (target === "alexnet-2012") return IMAGENET_MEAN_PREPROCESSING;
+  if (target === "alexnet-torchvision") return TORCHVISION_PREPROCESSING;
+  return undefined;
+}
 
 /** The resize and crop of a `width × height` photo to a `side × side` input. */
 export interface CoverCrop {
@@ -77,33 +105,51 @@ export function croppedRgb(
   return coverAndCrop(rgb, height, width, 3, side, side);
 }
 
-/** The model input for `target`: HWC, shape [side, side, 3], in the target's value convention. */
+/**
+ * The model input for `target`: HWC, shape [side, side, 3], in the value convention of
+ * `preprocessing` (default: the target's own), applied by the engine's `normaliseRgb`.
+ */
 export function modelInput(
   rgba: ArrayLike<number>,
   width: number,
   height: number,
   target: ImageTarget,
+  preprocessing: ImagePreprocessing | undefined = targetPreprocessing(target),
 ): { data: Float32Array; shape: [number, number, number] } {
   const side = TARGET_SIDE[target];
-  const data = croppedRgb(rgba, width, height, side);
-  if (target === "alexnet-2012") {
-    for (let i = 0; i < data.length; i++) data[i] = data[i] * 255 - IMAGENET_MEAN_RGB[i % 3];
-  }
+  const rgb = croppedRgb(rgba, width, height, side);
+  const data = preprocessing ? normaliseRgb(rgb, preprocessing) : rgb;
   return { data, shape: [side, side, 3] };
 }
 
-/** RGBA bytes that show a model input as the network sees it (the mean added back for 2012). */
+/**
+ * How to show a model input as bytes again: byte = (value + offset[c]) · scale[c], the inverse of
+ * (255·v · scale − mean) / std; values in [0, 1] (no preprocessing) × 255.
+ */
+export function displayOf(preprocessing: ImagePreprocessing | undefined): {
+  offset: [number, number, number];
+  scale: [number, number, number];
+} {
+  if (!preprocessing) return { offset: [0, 0, 0], scale: [255, 255, 255] };
+  const { mean, std, scale } = preprocessing;
+  const channels = [0, 1, 2] as const;
+  return {
+    offset: channels.map((c) => mean[c] / std[c]) as [number, number, number],
+    scale: channels.map((c) => std[c] / scale) as [number, number, number],
+  };
+}
+
+/** RGBA bytes that show a model input as the network sees it (the preprocessing undone). */
 export function inputToRgba(
   data: Float32Array,
   target: ImageTarget,
+  preprocessing: ImagePreprocessing | undefined = targetPreprocessing(target),
 ): Uint8ClampedArray<ArrayBuffer> {
+  const { offset, scale } = displayOf(preprocessing);
   const pixels = data.length / 3;
   const rgba = new Uint8ClampedArray(pixels * 4);
   for (let i = 0; i < pixels; i++) {
-    for (let c = 0; c < 3; c++) {
-      const v = data[i * 3 + c];
-      rgba[i * 4 + c] = target === "alexnet-2012" ? v + IMAGENET_MEAN_RGB[c] : v * 255;
-    }
+    for (let c = 0; c < 3; c++) rgba[i * 4 + c] = (data[i * 3 + c] + offset[c]) * scale[c];
     rgba[i * 4 + 3] = 255;
   }
   return rgba;

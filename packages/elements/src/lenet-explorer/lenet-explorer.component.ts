@@ -417,7 +417,11 @@ export class CsLenetExplorer extends LitElement {
       case "math":
         return html`<cs-neuron-math .simulator=${sim} max-channels="4"></cs-neuron-math>`;
       case "prediction":
-        return html`<cs-prediction .simulator=${sim}></cs-prediction>`;
+        // Seeded weights are untrained: the prediction dims its bars and marks no winner.
+        return html`<cs-prediction
+          .simulator=${sim}
+          ?untrained=${this.#loader.loaded?.kind === "seeded"}
+        ></cs-prediction>`;
       case "table": {
         // The table lights the map focused in it, else the cursor's map when the cursor is at C3.
         const cursor = sim.cursor.neuron;

@@ -225,6 +225,19 @@ describe("<cs-lenet-explorer> 1998", () => {
     expect(el.hasAttribute("lang")).toBe(false); // never lang="": that would hide the page's
   });
 
+  it("seeded weights mark cs-prediction untrained (note, no winner); the shipped trained ones do not", async () => {
+    const seeded = await explorer({ weights: "seeded" });
+    const trained = await explorer();
+    expect(seeded.weightsKind).toBe("seeded");
+    expect(trained.weightsKind).toBe("trained");
+    const seededPrediction = block(seeded, "cs-prediction")!;
+    const trainedPrediction = block(trained, "cs-prediction")!;
+    expect(seededPrediction.hasAttribute("untrained")).toBe(true);
+    expect(seededPrediction.shadowRoot!.querySelector("[part=untrained-note]")).not.toBeNull();
+    expect(trainedPrediction.hasAttribute("untrained")).toBe(false);
+    expect(trainedPrediction.shadowRoot!.querySelector("[part=untrained-note]")).toBeNull();
+  });
+
   it("one voice: a move is described in the explorer's live region; the blocks' are muted", async () => {
     const el = await explorer({ step: "C3:4:2,3", weights: "seeded" });
     const sim = el.simulator!;

@@ -81,6 +81,37 @@ const CASES: readonly ElementCase[] = [
     text: {},
   },
   {
+    tag: "cs-trainer",
+    ruled: {
+      model: "model",
+      "learning-rate": "learningRate",
+      "batch-size": "batchSize",
+      epochs: "epochs",
+      seed: "seed",
+      digits: "digits",
+      "held-out": "heldOut",
+      backend: "backend",
+      lang: "lang",
+    },
+    // No learning rate: the model's own (0.05 for keras, 0.002 for 1998).
+    emptyIsValid: ["learning-rate", "lang"],
+    text: {},
+  },
+  {
+    tag: "cs-activation-race",
+    ruled: {
+      "learning-rate": "learningRate",
+      "batch-size": "batchSize",
+      epochs: "epochs",
+      seed: "seed",
+      digits: "digits",
+      backend: "backend",
+      lang: "lang",
+    },
+    emptyIsValid: ["lang"],
+    text: {},
+  },
+  {
     tag: "cs-connection-table",
     needsSimulator: true,
     ruled: { "focus-channel": "focusChannel" },

@@ -3,8 +3,10 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
 import type { EpochRecord, SavedWeights, TrainProgress } from "@convstep/engine";
 import { assetUrl } from "../shared/assets.js";
+import { AttributeGuard, numberAttribute, oneOf } from "../shared/attribute-guard.js";
+import { attributeNotes } from "../shared/explorer/attribute-notes.js";
 import { CsErrorEvent } from "../shared/events.js";
-import { setLanguage } from "../shared/localize.js";
+import { langRule, setLanguage } from "../shared/localize.js";
 import { baseStyles } from "../shared/styles.js";
 import { chartWidth, drawCurves } from "./curve-chart.js";
 import { CsTrainedEvent, CsTrainStateEvent } from "./events.js";
@@ -19,13 +21,21 @@ import { TrainingClient } from "./training-client.js";
 import { trainingStyles } from "./trainer.styles.js";
 import type { TrainingBackend } from "./backend-choice.js";
 import { backendWords } from "./backend-words.js";
+import {
+  SHIPPED_DIGITS,
+  backendRule,
+  batchSizeRule,
+  digitsRule,
+  epochsRule,
+  heldOutRule,
+  learningRateRule,
+  seedRule,
+  TypedFields,
+} from "./training-attributes.js";
 
 /** Where a run stands. */
 export type TrainerState =
   "idle" | "starting" | "running" | "pausing" | "paused" | "done" | "failed";
-
-/** Training digits shipped (packages/models/data/mnist-train-3000.bin.deflate). */
-const SHIPPED_DIGITS = 3000;
 
 /** Momentum-SGD learning rates that train each LeNet-5 well (scripts/train-lenet.ts). */
 const DEFAULT_RATE: Record<TrainerModel, number> = { "lenet5-keras": 0.05, "lenet5-1998": 0.002 };
@@ -61,14 +71,28 @@ export class CsTrainer extends LitElement {
   @property({ attribute: "batch-size" }) batchSize = "32";
   @property() epochs = "2";
   /** Seeds the initial weights and the order of the digits. */
-  @property({ type: Number }) seed = 1;
+  @property({ converter: numberAttribute }) seed = 1;
   /** How many of the 3,000 shipped digits to train on. */
-  @property({ type: Number }) digits = 1000;
+  @property({ converter: numberAttribute }) digits = 1000;
   /** Held-out test digits measured after every epoch. */
-  @property({ type: Number, attribute: "held-out" }) heldOut = 200;
+  @property({ converter: numberAttribute, attribute: "held-out" }) heldOut = 200;
   /** `auto` (webgl on a real GPU, else cpu), `cpu` or `webgl`. */
   @property() backend: TrainingBackendChoice = "auto";
   @property() override lang = "";
+
+  #attributes = new AttributeGuard<CsTrainer>(this, {
+    model: oneOf(["keras", "1998", "lenet5-keras", "lenet5-1998"], "keras"),
+    learningRate: { ...learningRateRule(undefined), attribute: "learning-rate" },
+    batchSize: { ...batchSizeRule("32"), attribute: "batch-size" },
+    epochs: epochsRule("2"),
+    seed: seedRule,
+    digits: digitsRule(1000),
+    heldOut: { ...heldOutRule, attribute: "held-out" },
+    backend: backendRule,
+    lang: langRule,
+  });
+  /** Refused hyper-parameter attributes stay in their fields, for Start to refuse in place. */
+  #typed = new TypedFields();
 
   @state() private _state: TrainerState = "idle";
   @state() private _error: string | undefined;
@@ -146,6 +170,9 @@ export class CsTrainer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#typed.arrive(this, changed);
+    this.#attributes.check(changed);
+    this.#typed.settle(this);
     if (changed.has("lang") && this.lang) {
       if (this.getAttribute("lang") !== this.lang) this.setAttribute("lang", this.lang);
       void setLanguage(this.lang);
@@ -407,6 +434,7 @@ export class CsTrainer extends LitElement {
     const last = this.#epochs[this.#epochs.length - 1];
     return html`<div class="base" part="base">
       <h2>${msg("Train LeNet-5 in the page", { id: "trainer.title" })}</h2>
+      ${attributeNotes(this.#attributes.problems)}
       <p class="muted">
         ${msg(str`${Math.min(SHIPPED_DIGITS, this.digits)} MNIST training digits, SGD with momentum 0.9; held-out: ${this.heldOut} test digits.`, { id: "trainer.summary" })}
       </p>
@@ -436,7 +464,7 @@ export class CsTrainer extends LitElement {
             name="learningRate"
             inputmode="decimal"
             ?disabled=${busy || paused}
-            .value=${this.learningRate ?? String(DEFAULT_RATE[model])}
+            .value=${this.#typed.text("learningRate", this.learningRate ?? String(DEFAULT_RATE[model]))}
           />
         </label>
         <label
@@ -445,7 +473,7 @@ export class CsTrainer extends LitElement {
             name="batchSize"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.batchSize}
+            .value=${this.#typed.text("batchSize", this.batchSize)}
           />
         </label>
         <label
@@ -454,7 +482,7 @@ export class CsTrainer extends LitElement {
             name="epochs"
             inputmode="numeric"
             ?disabled=${busy || paused}
-            .value=${this.epochs}
+            .value=${this.#typed.text("epochs", this.epochs)}
           />
         </label>
         <div class="buttons">

@@ -184,4 +184,12 @@ export const trainingStyles = css`
     font-variant-numeric: tabular-nums;
     text-align: end;
   }
+  .attribute-notes {
+    margin: 0;
+    padding: 0.4em 0.75em 0.4em 1.75em;
+    border-radius: 6px;
+    background: color-mix(in srgb, #d4a72c 12%, var(--_surface, Canvas));
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
 `;

@@ -10,7 +10,13 @@
  */
 import { setFloat16 } from "@petamoriken/float16";
 import * as tf from "@tensorflow/tfjs-core";
-import { AbortError, WeightsError, formatShape, throwIfAborted } from "../errors.js";
+import {
+  AbortError,
+  WeightsError,
+  WeightsModelError,
+  formatShape,
+  throwIfAborted,
+} from "../errors.js";
 import type { CompiledModel } from "../model/compile.js";
 import { checkWeights } from "./check.js";
 import { weightsMetadata, type WeightsMetadata } from "./metadata.js";
@@ -469,8 +475,10 @@ function checkManifestAgainstModel(
   checkModelName: boolean,
 ): void {
   if (checkModelName && parsed.modelName !== undefined && parsed.modelName !== model.spec.name) {
-    throw new WeightsError(
+    throw new WeightsModelError(
       `${label}: the weights are for model "${parsed.modelName}", not "${model.spec.name}"`,
+      parsed.modelName,
+      model.spec.name,
     );
   }
   const entries = new Map(parsed.groups.flatMap((g) => g.entries.map((e) => [e.name, e] as const)));

@@ -6,6 +6,10 @@ export const templates = {
   "alexnet-explorer.label": "AlexNet 탐색기",
   "alexnet-explorer.title.2012": "AlexNet (Krizhevsky, Sutskever, Hinton, 2012)",
   "alexnet-explorer.title.keras": "AlexNet, Keras CIFAR-10 버전",
+  "alexnet-explorer.title.torchvision": "AlexNet, torchvision 버전 (Krizhevsky, 2014)",
+  "alexnet-explorer.credit.torchvision":
+    "torchvision이 제공하는 AlexNet: A. Krizhevsky, “One weird trick for parallelizing convolutional neural networks”, 2014. GPU 한 개: 224×224 입력, 커널 64-192-384-256-256개, 그룹 없음, LRN 없음, 매개변수 61,100,840개.",
+  "alexnet-explorer.weights-belong": str`${0}: 이 가중치는 variant="${1}"의 것입니다`,
   "alexnet-explorer.credit.2012":
     "A. Krizhevsky, I. Sutskever, G. E. Hinton, “ImageNet Classification with Deep Convolutional Neural Networks”, NIPS 2012. Caffe의 bvlc_alexnet 배치를 따릅니다: 227×227 입력, GPU 탑 두 개, 매개변수 60,965,224개.",
   "alexnet-explorer.credit.keras":
@@ -71,6 +75,8 @@ export const templates = {
     "GPU마다 96개 커널 중 48개를 이미지 전체에 돌렸습니다. 논문의 그림 3에서 GPU 1은 주로 색과 무관한 경계와 줄무늬를, GPU 2는 주로 색 얼룩을 배웠습니다.",
   "alexnet-explorer.note.grouped": str`그룹 합성곱: 맵 ${0}은(는) GPU ${1}에 있고, 그 GPU가 가진 ${2}의 절반, 곧 맵 ${3}만 읽습니다. 여기서는 두 GPU의 커널이 서로의 맵을 보지 않아 매개변수와 카드 사이의 통신이 절반으로 줄어듭니다.`,
   "alexnet-explorer.note.cross": str`여기서 GPU들이 대화합니다: 맵 ${0}은(는) ${1}의 모든 맵(${2}), 곧 두 GPU의 절반을 모두 읽습니다. 논문에서 ${3}은(는) 입력이 카드 사이를 건너는 몇 안 되는 층입니다.`,
+  "alexnet-explorer.note.one-group-torchvision": str`맵 ${0}은(는) ${1}의 모든 맵(${2})을 읽습니다: torchvision의 AlexNet은 그룹 없이 GPU 한 개에서 돕니다.`,
+  "alexnet-explorer.note.pool-identity": str`1×1 풀링 창은 모든 값을 그대로 둡니다 (${0} → ${1}): torchvision의 6×6 적응형 평균 풀링 자리이며, 224×224 입력에서는 할 일이 없습니다.`,
   "alexnet-explorer.note.one-group": str`맵 ${0}은(는) ${1}의 모든 맵(${2})을 읽습니다: Keras 버전에는 GPU 그룹이 없습니다.`,
   "alexnet-explorer.note.lrn": str`국소 응답 정규화는 각 값을 같은 자리에 있는 이웃 맵 ${0}개의 활동으로 나눕니다: 강한 맵이 이웃을 누릅니다("측면 억제"). 논문은 이것으로 top-1 오차가 1.4% 줄었다고 합니다.`,
   "alexnet-explorer.note.lrn-bars": "이웃 맵들의 값",
