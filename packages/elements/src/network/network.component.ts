@@ -549,7 +549,7 @@ export class CsNetwork extends LitElement {
                   ${styleProps({ top: `${labelTop}px` })}
                 >
                   <span class="name">${columnTitle(column)}</span>
-                  <span class="shape">${shapeLabel(column.shape)}</span>
+                  <span class="shape">${shapeWithBreak(column.shape)}</span>
                   ${column.layer >= 0 ? html`<span class="params">${paramsText(column.params)}</span>` : nothing}
                 </div>
               </div>`;
@@ -589,6 +589,12 @@ export class CsNetwork extends LitElement {
         ${focusSentence(target, focus.channel, source, sources)}
       </p>`;
   }
+}
+
+/** "256@27×27" with a line-break opportunity after the @ (a narrow column wraps it there). */
+function shapeWithBreak(shape: readonly number[]) {
+  const [count, size] = shapeLabel(shape).split("@");
+  return size === undefined ? count : html`${count}@<wbr />${size}`;
 }
 
 function columnChannels(sim: Simulator, layer: number): number {

@@ -70,6 +70,21 @@ export const networkStyles = css`
     line-height: 1.25;
     font-variant-numeric: tabular-nums;
   }
+  .label > span {
+    /* Never wider than the column: "256@27×27" breaks after the @, "37.8M params" at the space,
+       and a word longer than a slim column breaks anywhere rather than run into its neighbour. */
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
+  .column.slim .name {
+    font-size: 0.68rem;
+    font-weight: 600;
+    letter-spacing: 0;
+  }
+  .column.slim .shape,
+  .column.slim .params {
+    font-size: 0.62rem;
+  }
   .name {
     font-weight: 650;
     font-size: 0.85rem;
@@ -104,6 +119,7 @@ export const networkStyles = css`
     text-align: center;
     line-height: 1.1;
     max-width: 100%;
+    overflow-wrap: anywhere;
   }
   .pager .buttons {
     display: flex;
