@@ -150,7 +150,7 @@ export class CsLenetExplorer extends LitElement {
   /** Language of the widgets: `en` or `ko` (one language per page); empty: as it is. */
   @property() override lang = "";
 
-  /** Parts to hide, space-separated: `pad network player maps math prediction table summary`. */
+  /** Parts to hide, space-separated: `header pad network player maps math prediction table summary`. */
   @property() hide = "";
 
   /** A model.json URL of weights to load, or `seeded` for untrained seeded weights (default: the shipped trained weights). */
@@ -165,7 +165,7 @@ export class CsLenetExplorer extends LitElement {
     granularity: oneOf<Granularity>(GRANULARITIES, undefined),
     speed: speedRule,
     lang: langRule,
-    hide: wordsOf(EXPLORER_PARTS),
+    hide: wordsOf(["header", ...EXPLORER_PARTS]),
   });
   /**
    * The `id` of a cs-trainer on the page: its trained weights replace this explorer's when a run
@@ -382,8 +382,12 @@ export class CsLenetExplorer extends LitElement {
   };
 
   /** The parts shown: all but the hidden ones (and the table, which only the 1998 variant has). */
+  get #hidden(): Set<string> {
+    return new Set(this.hide.toLowerCase().split(/\s+/).filter(Boolean));
+  }
+
   get #shownParts(): ExplorerPart[] {
-    const hidden = new Set(this.hide.toLowerCase().split(/\s+/).filter(Boolean));
+    const hidden = this.#hidden;
     return EXPLORER_PARTS.filter(
       (p) => !hidden.has(p) && (p !== "table" || this.variant === "1998"),
     );
@@ -472,7 +476,11 @@ export class CsLenetExplorer extends LitElement {
       aria-busy=${loading ? "true" : "false"}
       tabindex="-1"
     >
-      ${headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)}
+      ${
+        this.#hidden.has("header")
+          ? nothing
+          : headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)
+      }
       ${toolbarView({
         fullscreen: this.#presenter.fullscreen,
         fullscreenAvailable: this.#presenter.fullscreenAvailable,

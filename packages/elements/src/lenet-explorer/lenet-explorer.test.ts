@@ -286,6 +286,19 @@ describe("<cs-lenet-explorer> 1998", () => {
     expect(block(el, "cs-neuron-math")).not.toBeNull();
   });
 
+  it('the backend detail is folded under "details"; hide="header" removes title, credit and status', async () => {
+    const el = await explorer({ weights: "seeded" });
+    const details = el.shadowRoot!.querySelector<HTMLDetailsElement>("[part=header] details")!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector("summary")!.textContent!.trim()).toBe("details");
+    expect(details.querySelector(".chip.backend")!.checkVisibility()).toBe(false);
+    el.remove();
+    const bare = await explorer({ weights: "seeded", hide: "header" });
+    expect(bare.shadowRoot!.querySelector("[part=header]")).toBeNull();
+    expect(bare.shadowRoot!.querySelector(".attribute-notes")).toBeNull();
+    expect(block(bare, "cs-network")).not.toBeNull();
+  });
+
   it("removing the explorer frees every tensor it made (simulator and weights)", async () => {
     const before = tf.memory().numTensors;
     const el = await explorer({ weights: "seeded" });

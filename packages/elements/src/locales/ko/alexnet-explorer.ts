@@ -13,6 +13,7 @@ export const templates = {
   "alexnet-explorer.loading": "모델을 불러오고 시드 가중치 6천1백만 개를 만드는 중…",
   "alexnet-explorer.backend": str`백엔드: ${0}`,
   "alexnet-explorer.backend.requested": "페이지가 요청한 대로",
+  "alexnet-explorer.details": "자세히",
   "alexnet-explorer.weights.trained": "학습된 가중치",
   "alexnet-explorer.weights.seeded": "학습되지 않은 (시드) 가중치",
   "alexnet-explorer.weights.bank": "손으로 만든 conv1",

@@ -12,6 +12,7 @@ export const templates = {
   "lenet-explorer.loading": "모델을 불러오는 중…",
   "lenet-explorer.backend": str`백엔드: ${0}`,
   "lenet-explorer.backend.requested": "페이지가 지정함",
+  "lenet-explorer.details": "자세히",
   "lenet-explorer.weights.trained": "학습된 가중치",
   "lenet-explorer.weights.seeded": "학습되지 않은 (시드) 가중치",
   "lenet-explorer.weights.fallback": "학습된 가중치를 읽을 수 없어서, 예측은 추측에 불과합니다.",

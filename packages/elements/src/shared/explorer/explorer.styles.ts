@@ -38,6 +38,19 @@ export const explorerStyles = css`
     font-size: 0.8em;
     color: var(--_muted);
   }
+  .details {
+    display: inline;
+  }
+  .details summary {
+    display: inline;
+    cursor: pointer;
+    color: var(--_muted);
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
+  .details[open] summary {
+    margin-inline-end: 0.5em;
+  }
   .chip {
     display: inline-block;
     padding: 0.05em 0.6em;

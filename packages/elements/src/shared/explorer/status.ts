@@ -17,14 +17,22 @@ export interface BackendWords {
   readonly label: string;
   /** Said instead of the reason `requested`. */
   readonly requested: string;
+  /** The disclosure's summary (`details`): the chip is detail for developers, folded away. */
+  readonly details: string;
 }
 
-/** The backend chip and why the engine chose it (`BackendSelection.reason`). */
+/**
+ * The backend chip and why the engine chose it (`BackendSelection.reason`), folded into a small
+ * "details" disclosure: readers need not see that WebGL renders in software.
+ */
 export function backendChip(selection: BackendSelection, words: BackendWords): TemplateResult {
   const reason = selection.reason.replace(/^\w+:\s*/, "");
   const why = reason === "requested" ? words.requested : reason;
-  return html`<span class="chip backend" title=${selection.reason}>${words.label}</span
-    ><span class="why">${why}</span>`;
+  return html`<details part="details" class="details">
+    <summary>${words.details}</summary>
+    <span class="chip backend" title=${selection.reason}>${words.label}</span>
+    <span class="why">${why}</span>
+  </details>`;
 }
 
 /** What the error box shows. */
