@@ -83,6 +83,7 @@ export const digitPadStyles = css`
     background: var(--_surface);
     font-size: 0.9em;
     font-weight: 500;
+    white-space: nowrap;
   }
   .clear:hover {
     background: color-mix(in srgb, var(--_border) 30%, var(--_surface));

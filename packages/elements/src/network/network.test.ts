@@ -236,7 +236,7 @@ describe("<cs-network> with LeNet-5 (1998)", () => {
       await el.updateComplete;
       expect(columns(el)[0].querySelector(".name")!.textContent).toBe("입력");
       expect(nameOf(columns(el)[3])).toBe("C3: 10×10 맵 16개, 매개변수 1,516개");
-      expect(live(el)).toBe("C3 맵 0은(는) S2 맵 0, 1, 2을(를) 읽습니다.");
+      expect(live(el)).toBe("C3 맵 0의 입력: S2 맵 0, 1, 2.");
     } finally {
       await setLanguage("en");
     }

@@ -28,6 +28,10 @@ export const baseStyles = css`
     color: var(--_text);
     box-sizing: border-box;
   }
+  /* Korean breaks between words (어절), never inside one: "지우기" stays whole. */
+  :host(:lang(ko)) {
+    word-break: keep-all;
+  }
   :host([hidden]) {
     display: none !important;
   }
