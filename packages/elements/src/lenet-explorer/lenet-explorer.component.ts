@@ -49,7 +49,7 @@ import { styleProps } from "../shared/style-props.js";
 import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
 import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
 import { lenetInput, loadLenet, type LenetVariant, type LoadedLenet } from "./load-model.js";
-import { SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
+import { SAMPLE_DIGIT_INDEX, SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
 import { failureView, headerView, regionLabel, type Failure } from "./view.js";
 
 /** The hash key of a LeNet explorer without an `id`. */
@@ -215,6 +215,8 @@ export class CsLenetExplorer extends LitElement {
 
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
+  /** Whether the digit run is still the starting sample (the pad then shows it as picked). */
+  @state() private _runsSample = true;
   #language: Promise<void> = Promise.resolve();
 
   constructor() {
@@ -310,6 +312,7 @@ export class CsLenetExplorer extends LitElement {
       this.#fail("input", error);
       return;
     }
+    if (digit !== this.#digit) this._runsSample = false;
     this.#digit = Float32Array.from(digit);
     this.#digitLabel = label;
     const sim = this.simulator;
@@ -397,7 +400,12 @@ export class CsLenetExplorer extends LitElement {
     const focus = this._focus;
     switch (part) {
       case "pad":
-        return html`<cs-digit-pad size="176" samples="10"></cs-digit-pad>`;
+        // The pad shows the starting "3" the network runs on, picked in its strip.
+        return html`<cs-digit-pad
+          size="176"
+          samples="10"
+          .selected=${this._runsSample ? SAMPLE_DIGIT_INDEX : undefined}
+        ></cs-digit-pad>`;
       case "network":
         return html`<cs-network
           .simulator=${sim}

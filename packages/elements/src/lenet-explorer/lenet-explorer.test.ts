@@ -299,6 +299,29 @@ describe("<cs-lenet-explorer> 1998", () => {
     expect(block(bare, "cs-network")).not.toBeNull();
   });
 
+  it('the pad shows the starting "3" the network runs on: preview filled, picked in the strip', async () => {
+    const el = await explorer({ weights: "seeded" });
+    const pad = block<HTMLElement & { value?: Float32Array; updateComplete: Promise<unknown> }>(
+      el,
+      "cs-digit-pad",
+    )!;
+    await expect.poll(() => pad.shadowRoot!.querySelector("[part~=sample]")).not.toBeNull();
+    await pad.updateComplete;
+    const root = pad.shadowRoot!;
+    expect(root.querySelector(".placeholder")).toBeNull();
+    expect(root.querySelector(".preview-empty")).toBeNull();
+    const picked = root.querySelector<HTMLElement>("[part~=sample][aria-current=true]")!;
+    expect(picked.dataset.index).toBe("13");
+    expect(picked.getAttribute("aria-label")).toBe("Test digit 3");
+    // Digit 13 of the bundled file, read here byte by byte, is the digit the network ran.
+    const file = new Uint8Array(
+      await (await fetch("/packages/models/data/mnist-test-500.bin")).arrayBuffer(),
+    );
+    const header = file.length - 500 * 784; // the images are the file's last 500 × 784 bytes
+    const bytes = file.subarray(header + 13 * 784, header + 14 * 784);
+    expect(Array.from(pad.value!, (v) => Math.round(v * 255))).toEqual(Array.from(bytes));
+  });
+
   it("removing the explorer frees every tensor it made (simulator and weights)", async () => {
     const before = tf.memory().numTensors;
     const el = await explorer({ weights: "seeded" });
