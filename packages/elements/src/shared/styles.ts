@@ -5,8 +5,40 @@ import { css } from "lit";
  * Public theme properties (set them on the element or any ancestor):
  * `--cs-font`, `--cs-color-text`, `--cs-color-muted`, `--cs-color-surface`, `--cs-color-border`,
  * `--cs-color-accent`, `--cs-color-error`, `--cs-radius`. Each maps to a private `--_` property.
+ *
+ * `theme="dark"` on any element gives it and every element inside it dark tokens; `theme="auto"`
+ * follows the reader's `prefers-color-scheme`. The tokens are set as `--_theme-*` properties, which
+ * inherit into the inner elements' shadow roots (each of which maps them to its own `--_` ones).
  */
 export const baseStyles = css`
+  :host([theme="dark"]) {
+    --_theme-text: #e6edf3;
+    --_theme-muted: #9da7b3;
+    --_theme-surface: #0d1117;
+    --_theme-border: #3d444d;
+    --_theme-accent: #4493f8;
+    --_theme-error: #ff7b72;
+    --_theme-ok: #3fb950;
+    --_theme-warn: #d29922;
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme="auto"]) {
+      --_theme-text: #e6edf3;
+      --_theme-muted: #9da7b3;
+      --_theme-surface: #0d1117;
+      --_theme-border: #3d444d;
+      --_theme-accent: #4493f8;
+      --_theme-error: #ff7b72;
+      --_theme-ok: #3fb950;
+      --_theme-warn: #d29922;
+      color-scheme: dark;
+    }
+  }
+  :host([theme="dark"]),
+  :host([theme="auto"]) {
+    background: var(--_surface);
+  }
   :host {
     --_font: var(
       --cs-font,
@@ -17,12 +49,14 @@ export const baseStyles = css`
       "Noto Sans KR",
       sans-serif
     );
-    --_text: var(--cs-color-text, #1f2328);
-    --_muted: var(--cs-color-muted, #57606a);
-    --_surface: var(--cs-color-surface, #ffffff);
-    --_border: var(--cs-color-border, #d0d7de);
-    --_accent: var(--cs-color-accent, #0b62c4);
-    --_error: var(--cs-color-error, #b3261e);
+    --_text: var(--cs-color-text, var(--_theme-text, #1f2328));
+    --_muted: var(--cs-color-muted, var(--_theme-muted, #57606a));
+    --_surface: var(--cs-color-surface, var(--_theme-surface, #ffffff));
+    --_border: var(--cs-color-border, var(--_theme-border, #d0d7de));
+    --_accent: var(--cs-color-accent, var(--_theme-accent, #0b62c4));
+    --_error: var(--cs-color-error, var(--_theme-error, #b3261e));
+    --_ok: var(--_theme-ok, #116329);
+    --_warn: var(--_theme-warn, #7d4e00);
     --_radius: var(--cs-radius, 6px);
     font-family: var(--_font);
     color: var(--_text);
