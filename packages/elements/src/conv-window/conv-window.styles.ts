@@ -273,10 +273,9 @@ export const convWindowStyles = css`
 
   /* Formula and explanation */
   .formula {
-    overflow-x: auto;
     padding: 10px 14px;
     border-radius: 6px;
-    background: color-mix(in srgb, var(--_accent) 5%, var(--_surface));
+    --_scroll-bg: color-mix(in srgb, var(--_accent) 5%, var(--_surface));
     font-size: 18px;
   }
   .formula math {

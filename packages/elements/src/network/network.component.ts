@@ -512,7 +512,15 @@ export class CsNetwork extends LitElement {
     const sources =
       focus.layer >= 0 ? feedingChannels(sim.model.layers[focus.layer], focus.channel) : [];
     const title = sim.model.spec.title ?? sim.model.spec.name;
-    return html`<div part="base" class="scroller">
+    const scrolls = layout.width > (this.#width.width || this.clientWidth || 800) + 1;
+    return html`${
+        scrolls
+          ? html`<p class="scroll-hint" part="scroll-hint">
+              ${msg("More layers to the right: scroll sideways →", { id: "network.scroll-hint" })}
+            </p>`
+          : nothing
+      }
+      <div part="base" class="scroller scroll-x">
         <div
           class="stage"
           ${styleProps({ width: `${layout.width}px`, height: `${stageHeight}px` })}

@@ -19,7 +19,12 @@ export const networkStyles = css`
     overflow-x: auto;
     overflow-y: hidden;
     overscroll-behavior-x: contain;
-    scrollbar-width: thin;
+  }
+  .scroll-hint {
+    margin: 0 0 0.25em;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    text-align: end;
   }
   .stage {
     position: relative;

@@ -101,4 +101,30 @@ export const baseStyles = css`
   input {
     font: inherit;
   }
+  /* A box that scrolls sideways shows it: a visible scrollbar, and a shadow at each edge that has
+     more to see (the covers scroll with the content and hide the shadow at the ends). Boxes with
+     their own background set --_scroll-bg to it. */
+  .scroll-x {
+    overflow-x: auto;
+    scrollbar-width: auto;
+    scrollbar-color: color-mix(in srgb, var(--_muted) 65%, transparent) transparent;
+    background:
+      linear-gradient(to right, var(--_scroll-bg, var(--_surface)) 40%, transparent) left center /
+        28px 100% no-repeat local,
+      linear-gradient(to left, var(--_scroll-bg, var(--_surface)) 40%, transparent) right center /
+        28px 100% no-repeat local,
+      radial-gradient(
+          farthest-side at 0 50%,
+          color-mix(in srgb, var(--_text) 28%, transparent),
+          transparent
+        )
+        left center / 12px 100% no-repeat scroll,
+      radial-gradient(
+          farthest-side at 100% 50%,
+          color-mix(in srgb, var(--_text) 28%, transparent),
+          transparent
+        )
+        right center / 12px 100% no-repeat scroll,
+      var(--_scroll-bg, transparent);
+  }
 `;
