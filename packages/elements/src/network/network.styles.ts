@@ -164,6 +164,19 @@ export const networkStyles = css`
     z-index: 3;
     pointer-events: none;
   }
+  .unit-labels {
+    position: absolute;
+    inset: 0;
+    z-index: 3;
+    pointer-events: none;
+  }
+  .unit-label {
+    position: absolute;
+    transform: translateY(-50%);
+    line-height: 1;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
   .tower-backs {
     position: absolute;
     inset: 0;

@@ -27,6 +27,7 @@ export const templates = {
   "network.bad-layer": str`이 신경망에는 “${0}” 층이 없습니다. 커서가 가리키는 층을 보여 줍니다.`,
   "network.no-trace": "신경망을 실행하면 활성값이 보입니다.",
   "network.scroll-hint": "오른쪽에 층이 더 있습니다: 옆으로 스크롤하세요 →",
+  "network.legend-near": str`${0}: softmax(−거리)`,
   "network.hint": "층이나 맵을 누르면 초점이 옮겨집니다. ←/→, ↑/↓, Enter 키도 됩니다.",
   "network.legend": str`${0} 값`,
   "network.tower": str`GPU ${0}`,
