@@ -86,9 +86,12 @@ export const networkStyles = css`
     font-weight: 600;
     letter-spacing: 0;
   }
-  .column.slim .shape,
-  .column.slim .params {
+  .column.slim .shape {
     font-size: 0.62rem;
+  }
+  /* Pass-throughs have no parameters (the column's accessible name still says so): no room. */
+  .column.slim .params {
+    display: none;
   }
   .name {
     font-weight: 650;
