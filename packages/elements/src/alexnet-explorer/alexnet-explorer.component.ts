@@ -248,7 +248,7 @@ export class CsAlexnetExplorer extends LitElement {
   /** Language of the widgets: `en` or `ko` (one language per page). */
   @property({ reflect: true }) override lang = "";
 
-  /** Parts to hide, space-separated: `input sweep network player idea maps prediction math summary`. */
+  /** Parts to hide, space-separated: `header input sweep network player idea maps prediction math summary`. */
   @property() hide = "";
 
   /** Keeps the step in the URL hash (`#alexnet=conv2:200@channel`; the key is the element's `id`). */
@@ -261,7 +261,7 @@ export class CsAlexnetExplorer extends LitElement {
     granularity: oneOf<Granularity>(GRANULARITIES, undefined),
     speed: speedRule,
     lang: langRule,
-    hide: wordsOf(ALEXNET_PARTS),
+    hide: wordsOf(["header", ...ALEXNET_PARTS]),
   });
 
   /**
@@ -683,27 +683,31 @@ export class CsAlexnetExplorer extends LitElement {
       aria-busy=${loading ? "true" : "false"}
       tabindex="-1"
     >
-      ${renderHeader({
-        variant: this.variant,
-        loading,
-        loaded,
-        selection: this.#loader.selection,
-        megabytes: weightMegabytes(loaded?.model ?? compiledModelOf(this.variant)),
-        // The notice is about seeded weights: not while a URL loads, nor beside its error.
-        seeded: loaded
-          ? loaded.kind === "seeded"
-          : !this._fetching &&
-            this._failure?.kind !== "load" &&
-            (this.#loader.seeded || isSeededRequest(this.weights)),
-        fetching:
-          loading && this._fetching
-            ? {
-                url: this.weights ?? "",
-                progress: this._progress,
-                cancel: () => this.cancelLoad(),
-              }
-            : undefined,
-      })}
+      ${
+        this.hide.toLowerCase().split(/\s+/).includes("header")
+          ? nothing
+          : renderHeader({
+              variant: this.variant,
+              loading,
+              loaded,
+              selection: this.#loader.selection,
+              megabytes: weightMegabytes(loaded?.model ?? compiledModelOf(this.variant)),
+              // The notice is about seeded weights: not while a URL loads, nor beside its error.
+              seeded: loaded
+                ? loaded.kind === "seeded"
+                : !this._fetching &&
+                  this._failure?.kind !== "load" &&
+                  (this.#loader.seeded || isSeededRequest(this.weights)),
+              fetching:
+                loading && this._fetching
+                  ? {
+                      url: this.weights ?? "",
+                      progress: this._progress,
+                      cancel: () => this.cancelLoad(),
+                    }
+                  : undefined,
+            })
+      }
       ${toolbarView({
         fullscreen: this.#presenter.fullscreen,
         fullscreenAvailable: this.#presenter.fullscreenAvailable,

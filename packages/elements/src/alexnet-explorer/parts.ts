@@ -118,6 +118,7 @@ function backendView(selection: BackendSelection) {
   return backendChip(selection, {
     label: msg(str`Backend: ${backend}`, { id: "alexnet-explorer.backend" }),
     requested: msg("as the page asks", { id: "alexnet-explorer.backend.requested" }),
+    details: msg("details", { id: "alexnet-explorer.details" }),
   });
 }
 

@@ -340,7 +340,7 @@ export class CsConnectionTable extends LitElement {
     const rowsIdx = Array.from({ length: inputs }, (_, i) => i);
     const colsIdx = Array.from({ length: cols }, (_, i) => i);
     return html`<figure part="base">
-      <div class="scroll">
+      <div class="scroll scroll-x">
         <table
           part="table"
           role="grid"

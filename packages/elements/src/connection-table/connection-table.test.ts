@@ -193,7 +193,7 @@ describe("<cs-connection-table>", () => {
       );
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector("[aria-live]")!.textContent).toContain(
-        "C3 맵 4은(는) S2 맵",
+        "C3 맵 4의 입력: S2 맵",
       );
     } finally {
       await setLanguage("en");

@@ -551,7 +551,7 @@ export class CsConvWindow extends LitElement {
         },
       )}
       <div
-        class="formula"
+        class="formula scroll-x"
         part="formula"
         role="group"
         tabindex="0"

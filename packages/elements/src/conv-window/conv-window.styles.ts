@@ -5,14 +5,15 @@ export const convWindowStyles = css`
     display: block;
     container-type: inline-size;
     --_highlight: var(--cs-conv-window-highlight, #f59e0b);
-    --_padding: var(--cs-conv-window-padding, #e6ebf0);
+    --_padding: var(
+      --cs-conv-window-padding,
+      color-mix(in srgb, var(--_border) 55%, var(--_surface))
+    );
     --_padding-line: color-mix(in srgb, var(--_padding) 45%, #6e7781);
     --_unread: var(--cs-conv-window-unread, rgba(207, 34, 46, 0.55));
     --_halo: #1f2328;
     --_grid: rgba(255, 255, 255, 0.28);
     --_empty: color-mix(in srgb, var(--_border) 35%, var(--_surface));
-    --_ok: #1a7f37;
-    --_warn: #9a6700;
   }
   [part="base"] {
     display: grid;
@@ -272,10 +273,9 @@ export const convWindowStyles = css`
 
   /* Formula and explanation */
   .formula {
-    overflow-x: auto;
     padding: 10px 14px;
     border-radius: 6px;
-    background: color-mix(in srgb, var(--_accent) 5%, var(--_surface));
+    --_scroll-bg: color-mix(in srgb, var(--_accent) 5%, var(--_surface));
     font-size: 18px;
   }
   .formula math {
@@ -294,8 +294,8 @@ export const convWindowStyles = css`
     background: color-mix(in srgb, var(--_ok) 6%, var(--_surface));
   }
   .explanation.warn {
-    border-color: #bf8700;
-    background: #fff8e5;
+    border-color: var(--_warn);
+    background: color-mix(in srgb, var(--_warn) 10%, var(--_surface));
   }
   .explanation.error {
     border-color: var(--_error);

@@ -4,7 +4,7 @@ import { property, query, state } from "lit/decorators.js";
 import { mnistStyle } from "@convstep/engine";
 import { assetUrl } from "../shared/assets.js";
 import { CsInputEvent } from "../shared/events.js";
-import { AttributeGuard, numberAttribute, numberIn } from "../shared/attribute-guard.js";
+import { AttributeGuard, MAX_INDEX, numberAttribute, numberIn } from "../shared/attribute-guard.js";
 import { baseStyles } from "../shared/styles.js";
 import { styleProps } from "../shared/style-props.js";
 import { cachedStyle } from "../shared/style-cache.js";
@@ -85,6 +85,16 @@ export class CsDigitPad extends LitElement {
   /** The test digits to offer, instead of loading `src` (tests, stories). */
   @property({ attribute: false }) digits: DigitSet | undefined;
 
+  /**
+   * Index (into the digit set) of a test digit to show as picked without sending it: the digit
+   * an explorer already runs on. The pad and the preview show it, and the strip holds it (in the
+   * place of the first digit of its class) marked as the current one.
+   */
+  @property({ converter: numberAttribute }) selected: number | undefined;
+
+  /** The `selected` value already shown (it is shown once per change, when the set is there). */
+  #shownSelected: number | undefined;
+
   /** Strokes in pad units (0–1), so that they survive a change of `size`. */
   #strokes: PadPoint[][] = [];
   #pointer: number | undefined;
@@ -111,7 +121,13 @@ export class CsDigitPad extends LitElement {
   /** Indices (into the digit set) of the digits the strip shows now. */
   get sampleIndices(): readonly number[] {
     const set = this.digitSet;
-    return set ? sampleIndices(set.labels, this.samples, this._page) : [];
+    if (!set) return [];
+    const indices = sampleIndices(set.labels, this.samples, this._page);
+    const picked = this._picked;
+    if (picked === undefined || indices.includes(picked) || picked >= set.count) return indices;
+    // The picked digit stays in view: it takes the place of the first digit of its class.
+    const slot = indices.findIndex((i) => set.labels[i] === set.labels[picked]);
+    return slot < 0 ? indices : indices.map((i, k) => (k === slot ? picked : i));
   }
 
   /** The brush diameter in use, in CSS px. */
@@ -139,6 +155,7 @@ export class CsDigitPad extends LitElement {
     size: numberIn({ min: PAD_MIN, max: PAD_MAX, clamp: true, fallback: 224 }),
     brush: numberIn({ min: 1, max: PAD_MAX, clamp: true, fallback: undefined }),
     samples: numberIn({ min: 0, max: 500, clamp: true, fallback: 20 }),
+    selected: numberIn({ min: 0, max: MAX_INDEX, integer: true, fallback: undefined }),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,6 +166,21 @@ export class CsDigitPad extends LitElement {
       const url = this.src || assetUrl("data/mnist-test-500.deflate");
       if (url !== this.#loadedFrom) void this.#load(url);
     }
+    if (changed.has("selected")) this.#shownSelected = undefined;
+    this.#showSelected();
+  }
+
+  /** Shows `selected` as the picked digit (no event: the network already runs on it). */
+  #showSelected(): void {
+    const set = this.digitSet;
+    const index = this.selected;
+    if (index === undefined || index === this.#shownSelected || !set || index >= set.count) return;
+    this.#shownSelected = index;
+    this.#strokes = [];
+    this._picked = index;
+    this._hasInk = true;
+    this._drawError = undefined;
+    this._value = digitFromBytes(set.images, index, set.rows * set.cols);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -10,8 +10,10 @@ export const digitPadStyles = css`
     line-height: 1.4;
   }
   [part="base"] {
-    display: grid;
-    grid-template-columns: var(--_size) max(var(--_preview), 9.5em);
+    /* The pad and the preview side by side, or the preview under the pad in a narrow column. */
+    display: flex;
+    flex-wrap: wrap;
+    align-items: start;
     column-gap: 1.5em;
     row-gap: 1.1em;
     width: fit-content;
@@ -83,6 +85,7 @@ export const digitPadStyles = css`
     background: var(--_surface);
     font-size: 0.9em;
     font-weight: 500;
+    white-space: nowrap;
   }
   .clear:hover {
     background: color-mix(in srgb, var(--_border) 30%, var(--_surface));
@@ -128,8 +131,13 @@ export const digitPadStyles = css`
   .preview .error {
     margin: 0;
   }
+  .preview {
+    width: max(var(--_preview), 9.5em);
+  }
   .strip-section {
-    grid-column: 1 / -1;
+    /* A line of its own, as wide as the pad and the preview (it adds no width of its own). */
+    flex: 1 0 100%;
+    width: 0;
     display: grid;
     gap: 0.5em;
     min-width: 0;

@@ -77,6 +77,20 @@ export interface PaintStyle {
   readonly empty: string;
   /** Hairline around items. */
   readonly border: string;
+  /**
+   * Layers whose outputs are distances (LeNet-1998's RBF): their boxes are coloured by
+   * softmax(−d), as cs-prediction's bars, so the winner reads the same as a softmax output's.
+   */
+  readonly distances?: ReadonlySet<number>;
+}
+
+/** softmax(−d) of distances: the nearest gets the largest share (they sum to 1). */
+export function nearness(distances: ArrayLike<number>): Float64Array {
+  const d = Float64Array.from(distances);
+  const min = Math.min(...d);
+  const e = d.map((v) => Math.exp(-(v - min)));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
 }
 
 /** What {@link paintNetwork} drew: one entry per item, for tests and diagnostics. */
@@ -111,7 +125,10 @@ export function paintNetwork(
   const sctx = scratch.getContext("2d");
   for (const column of layout.columns) {
     const step = trace ? (column.layer < 0 ? trace.input : trace.layers[column.layer]) : undefined;
-    const lut = step ? colorLut(activationScale(step.stats.min, step.stats.max)) : undefined;
+    const near = step && style.distances?.has(column.layer) ? nearness(step.data) : undefined;
+    const lut = step
+      ? colorLut(near ? activationScale(0, 1) : activationScale(step.stats.min, step.stats.max))
+      : undefined;
     for (const item of column.items) {
       if (!step || !lut) {
         ctx.fillStyle = style.empty;
@@ -129,7 +146,7 @@ export function paintNetwork(
         ctx.drawImage(scratch, item.x, item.y, item.width, item.height);
         painted.push({ layer: column.layer, channel: item.channel, as: "map" });
       } else {
-        const k = lutIndex(lut, boxValue(step, item.channel)) * 3;
+        const k = lutIndex(lut, near ? near[item.channel] : boxValue(step, item.channel)) * 3;
         ctx.fillStyle = `rgb(${lut.rgb[k]},${lut.rgb[k + 1]},${lut.rgb[k + 2]})`;
         ctx.fillRect(item.x, item.y, item.width, item.height);
         painted.push({ layer: column.layer, channel: item.channel, as: "box" });

@@ -49,7 +49,7 @@ import { styleProps } from "../shared/style-props.js";
 import { EXPLORER_PARTS, templateAreas, type ExplorerPart } from "./layout.js";
 import { lenetExplorerStyles } from "./lenet-explorer.styles.js";
 import { lenetInput, loadLenet, type LenetVariant, type LoadedLenet } from "./load-model.js";
-import { SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
+import { SAMPLE_DIGIT_INDEX, SAMPLE_DIGIT_LABEL, sampleDigit } from "./sample-digit.js";
 import { failureView, headerView, regionLabel, type Failure } from "./view.js";
 
 /** The hash key of a LeNet explorer without an `id`. */
@@ -150,7 +150,7 @@ export class CsLenetExplorer extends LitElement {
   /** Language of the widgets: `en` or `ko` (one language per page); empty: as it is. */
   @property() override lang = "";
 
-  /** Parts to hide, space-separated: `pad network player maps math prediction table summary`. */
+  /** Parts to hide, space-separated: `header pad network player maps math prediction table summary`. */
   @property() hide = "";
 
   /** A model.json URL of weights to load, or `seeded` for untrained seeded weights (default: the shipped trained weights). */
@@ -165,7 +165,7 @@ export class CsLenetExplorer extends LitElement {
     granularity: oneOf<Granularity>(GRANULARITIES, undefined),
     speed: speedRule,
     lang: langRule,
-    hide: wordsOf(EXPLORER_PARTS),
+    hide: wordsOf(["header", ...EXPLORER_PARTS]),
   });
   /**
    * The `id` of a cs-trainer on the page: its trained weights replace this explorer's when a run
@@ -215,6 +215,8 @@ export class CsLenetExplorer extends LitElement {
 
   #digit: Float32Array = sampleDigit();
   #digitLabel: number | undefined = SAMPLE_DIGIT_LABEL;
+  /** Whether the digit run is still the starting sample (the pad then shows it as picked). */
+  @state() private _runsSample = true;
   #language: Promise<void> = Promise.resolve();
 
   constructor() {
@@ -310,6 +312,7 @@ export class CsLenetExplorer extends LitElement {
       this.#fail("input", error);
       return;
     }
+    if (digit !== this.#digit) this._runsSample = false;
     this.#digit = Float32Array.from(digit);
     this.#digitLabel = label;
     const sim = this.simulator;
@@ -382,8 +385,12 @@ export class CsLenetExplorer extends LitElement {
   };
 
   /** The parts shown: all but the hidden ones (and the table, which only the 1998 variant has). */
+  get #hidden(): Set<string> {
+    return new Set(this.hide.toLowerCase().split(/\s+/).filter(Boolean));
+  }
+
   get #shownParts(): ExplorerPart[] {
-    const hidden = new Set(this.hide.toLowerCase().split(/\s+/).filter(Boolean));
+    const hidden = this.#hidden;
     return EXPLORER_PARTS.filter(
       (p) => !hidden.has(p) && (p !== "table" || this.variant === "1998"),
     );
@@ -393,7 +400,12 @@ export class CsLenetExplorer extends LitElement {
     const focus = this._focus;
     switch (part) {
       case "pad":
-        return html`<cs-digit-pad size="176" samples="10"></cs-digit-pad>`;
+        // The pad shows the starting "3" the network runs on, picked in its strip.
+        return html`<cs-digit-pad
+          size="176"
+          samples="10"
+          .selected=${this._runsSample ? SAMPLE_DIGIT_INDEX : undefined}
+        ></cs-digit-pad>`;
       case "network":
         return html`<cs-network
           .simulator=${sim}
@@ -476,7 +488,11 @@ export class CsLenetExplorer extends LitElement {
       aria-busy=${loading ? "true" : "false"}
       tabindex="-1"
     >
-      ${headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)}
+      ${
+        this.#hidden.has("header")
+          ? nothing
+          : headerView(this.variant, loading, this.#loader.selection, this.#loader.loaded)
+      }
       ${toolbarView({
         fullscreen: this.#presenter.fullscreen,
         fullscreenAvailable: this.#presenter.fullscreenAvailable,

@@ -299,6 +299,42 @@ describe("<cs-lenet-explorer> 1998", () => {
     expect(block(el, "cs-neuron-math")).not.toBeNull();
   });
 
+  it('the backend detail is folded under "details"; hide="header" removes title, credit and status', async () => {
+    const el = await explorer({ weights: "seeded" });
+    const details = el.shadowRoot!.querySelector<HTMLDetailsElement>("[part=header] details")!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector("summary")!.textContent!.trim()).toBe("details");
+    expect(details.querySelector(".chip.backend")!.checkVisibility()).toBe(false);
+    el.remove();
+    const bare = await explorer({ weights: "seeded", hide: "header" });
+    expect(bare.shadowRoot!.querySelector("[part=header]")).toBeNull();
+    expect(bare.shadowRoot!.querySelector(".attribute-notes")).toBeNull();
+    expect(block(bare, "cs-network")).not.toBeNull();
+  });
+
+  it('the pad shows the starting "3" the network runs on: preview filled, picked in the strip', async () => {
+    const el = await explorer({ weights: "seeded" });
+    const pad = block<HTMLElement & { value?: Float32Array; updateComplete: Promise<unknown> }>(
+      el,
+      "cs-digit-pad",
+    )!;
+    await expect.poll(() => pad.shadowRoot!.querySelector("[part~=sample]")).not.toBeNull();
+    await pad.updateComplete;
+    const root = pad.shadowRoot!;
+    expect(root.querySelector(".placeholder")).toBeNull();
+    expect(root.querySelector(".preview-empty")).toBeNull();
+    const picked = root.querySelector<HTMLElement>("[part~=sample][aria-current=true]")!;
+    expect(picked.dataset.index).toBe("13");
+    expect(picked.getAttribute("aria-label")).toBe("Test digit 3");
+    // Digit 13 of the bundled file, read here byte by byte, is the digit the network ran.
+    const file = new Uint8Array(
+      await (await fetch("/packages/models/data/mnist-test-500.bin")).arrayBuffer(),
+    );
+    const header = file.length - 500 * 784; // the images are the file's last 500 × 784 bytes
+    const bytes = file.subarray(header + 13 * 784, header + 14 * 784);
+    expect(Array.from(pad.value!, (v) => Math.round(v * 255))).toEqual(Array.from(bytes));
+  });
+
   it("removing the explorer frees every tensor it made (simulator and weights)", async () => {
     const before = tf.memory().numTensors;
     const el = await explorer({ weights: "seeded" });

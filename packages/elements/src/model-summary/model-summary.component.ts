@@ -237,7 +237,7 @@ export class CsModelSummary extends LitElement {
           </div>
         </dl>
       </header>
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+      <div class="table-wrap scroll-x" tabindex="0" role="region" aria-label=${caption}>
         <table part="table">
           <caption class="visually-hidden">
             ${caption}

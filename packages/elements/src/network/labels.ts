@@ -26,11 +26,24 @@ export function describeColumn(column: ColumnLayout): string {
     : msg(str`${n} maps of ${h}×${w}`, { id: "network.maps" });
 }
 
-/** Visible parameter count: "1,516 params", or "no params". */
+const compact = new Intl.NumberFormat("en-US", {
+  notation: "compact",
+  maximumSignificantDigits: 3,
+});
+
+/** A count short enough for a column: 48,120 stays whole, 37,752,832 → "37.8M". */
+export function shortCount(n: number): string {
+  return n < 100_000 ? numbers.format(n) : compact.format(n);
+}
+
+/**
+ * Visible parameter count: "1,516 params", "37.8M params" (the exact number is in the column's
+ * accessible name), or "no params".
+ */
 export function paramsText(params: number): string {
   return params === 0
     ? msg("no params", { id: "network.params-none" })
-    : msg(str`${formatCount(params)} params`, { id: "network.params" });
+    : msg(str`${shortCount(params)} params`, { id: "network.params" });
 }
 
 /** "C3: 16 maps of 10×10, 1,516 parameters". */

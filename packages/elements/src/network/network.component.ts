@@ -219,6 +219,7 @@ export class CsNetwork extends LitElement {
         height: layout.height,
         empty: style.getPropertyValue("--_empty").trim() || "#eef1f4",
         border: style.getPropertyValue("--_item-border").trim() || "rgba(31,35,40,0.18)",
+        distances: distanceLayers(sim),
       });
     }
     if (this.overlay) {
@@ -419,7 +420,8 @@ export class CsNetwork extends LitElement {
       >${msg("Click a layer or a map to focus it; ←/→, ↑/↓ and Enter work too.", { id: "network.hint" })}</span
     >`;
     if (!step) return html`<div class="footer">${hint}</div>`;
-    const scale = activationScale(step.stats.min, step.stats.max);
+    const near = layer >= 0 && this.simulator!.model.layers[layer].spec.kind === "rbf";
+    const scale = near ? activationScale(0, 1) : activationScale(step.stats.min, step.stats.max);
     const [lo, hi] = scale.domain;
     const stops = Array.from({ length: 9 }, (_, i) => scale.color(lo + ((hi - lo) * i) / 8)).join(
       ",",
@@ -427,7 +429,13 @@ export class CsNetwork extends LitElement {
     const name = columnTitle(column);
     return html`<div class="footer">
       <span class="legend" part="legend">
-        <span class="legend-name">${msg(str`${name} values`, { id: "network.legend" })}</span>
+        <span class="legend-name"
+          >${
+            near
+              ? msg(str`${name}: softmax(−distance)`, { id: "network.legend-near" })
+              : msg(str`${name} values`, { id: "network.legend" })
+          }</span
+        >
         <span class="legend-value">${formatValue(lo)}</span>
         <span
           class="ramp"
@@ -514,7 +522,15 @@ export class CsNetwork extends LitElement {
     const sources =
       focus.layer >= 0 ? feedingChannels(sim.model.layers[focus.layer], focus.channel) : [];
     const title = sim.model.spec.title ?? sim.model.spec.name;
-    return html`<div part="base" class="scroller">
+    const scrolls = layout.width > (this.#width.width || this.clientWidth || 800) + 1;
+    return html`${
+        scrolls
+          ? html`<p class="scroll-hint" part="scroll-hint">
+              ${msg("More layers to the right: scroll sideways →", { id: "network.scroll-hint" })}
+            </p>`
+          : nothing
+      }
+      <div part="base" class="scroller scroll-x">
         <div
           class="stage"
           ${styleProps({ width: `${layout.width}px`, height: `${stageHeight}px` })}
@@ -551,7 +567,7 @@ export class CsNetwork extends LitElement {
                   ${styleProps({ top: `${labelTop}px` })}
                 >
                   <span class="name">${columnTitle(column)}</span>
-                  <span class="shape">${shapeLabel(column.shape)}</span>
+                  <span class="shape">${shapeWithBreak(column.shape)}</span>
                   ${column.layer >= 0 ? html`<span class="params">${paramsText(column.params)}</span>` : nothing}
                 </div>
               </div>`;
@@ -563,7 +579,7 @@ export class CsNetwork extends LitElement {
             ${styleProps({ width: `${layout.width}px`, height: `${layout.height}px` })}
           ></canvas>
           <svg part="links" aria-hidden="true" width=${layout.width} height=${layout.height}></svg>
-          ${this.#renderTowers(layout, sim)}
+          ${this.#renderTowers(layout, sim)} ${outputLabels(layout)}
           ${layout.columns.map((c) => this.#renderPager(c, layout.height + 4))}
         </div>
       </div>
@@ -591,6 +607,45 @@ export class CsNetwork extends LitElement {
         ${focusSentence(target, focus.channel, source, sources)}
       </p>`;
   }
+}
+
+/** "256@27×27" with a line-break opportunity after the @ (a narrow column wraps it there). */
+function shapeWithBreak(shape: readonly number[]) {
+  const [count, size] = shapeLabel(shape).split("@");
+  return size === undefined ? count : html`${count}@<wbr />${size}`;
+}
+
+/**
+ * The output units' numbers (LeNet's digits 0–9, AlexNet's class indices) beside their boxes,
+ * where the boxes are tall enough to be read against.
+ */
+function outputLabels(layout: NetworkLayout) {
+  const last = layout.columns[layout.columns.length - 1];
+  if (!last || last.layer < 0 || last.kind === "maps") return nothing;
+  return html`<div class="unit-labels" aria-hidden="true">
+    ${last.items.map((item) =>
+      item.height < 8
+        ? nothing
+        : html`<span
+            class="unit-label"
+            ${styleProps({
+              left: `${item.x + item.width + 3}px`,
+              top: `${item.y + item.height / 2}px`,
+              "font-size": `${Math.min(11, item.height)}px`,
+            })}
+            >${item.channel}</span
+          >`,
+    )}
+  </div>`;
+}
+
+/** The layers whose outputs are distances (RBF units): coloured by softmax(−d). */
+function distanceLayers(sim: Simulator): Set<number> {
+  const out = new Set<number>();
+  sim.model.layers.forEach((l, i) => {
+    if (l.spec.kind === "rbf") out.add(i);
+  });
+  return out;
 }
 
 function columnChannels(sim: Simulator, layer: number): number {

@@ -19,7 +19,12 @@ export const networkStyles = css`
     overflow-x: auto;
     overflow-y: hidden;
     overscroll-behavior-x: contain;
-    scrollbar-width: thin;
+  }
+  .scroll-hint {
+    margin: 0 0 0.25em;
+    font-size: 0.75rem;
+    color: var(--_muted);
+    text-align: end;
   }
   .stage {
     position: relative;
@@ -70,6 +75,24 @@ export const networkStyles = css`
     line-height: 1.25;
     font-variant-numeric: tabular-nums;
   }
+  .label > span {
+    /* Never wider than the column: "256@27×27" breaks after the @, "37.8M params" at the space,
+       and a word longer than a slim column breaks anywhere rather than run into its neighbour. */
+    max-width: 100%;
+    overflow-wrap: anywhere;
+  }
+  .column.slim .name {
+    font-size: 0.68rem;
+    font-weight: 600;
+    letter-spacing: 0;
+  }
+  .column.slim .shape {
+    font-size: 0.62rem;
+  }
+  /* Pass-throughs have no parameters (the column's accessible name still says so): no room. */
+  .column.slim .params {
+    display: none;
+  }
   .name {
     font-weight: 650;
     font-size: 0.85rem;
@@ -104,6 +127,7 @@ export const networkStyles = css`
     text-align: center;
     line-height: 1.1;
     max-width: 100%;
+    overflow-wrap: anywhere;
   }
   .pager .buttons {
     display: flex;
@@ -142,6 +166,19 @@ export const networkStyles = css`
     inset: 0;
     z-index: 3;
     pointer-events: none;
+  }
+  .unit-labels {
+    position: absolute;
+    inset: 0;
+    z-index: 3;
+    pointer-events: none;
+  }
+  .unit-label {
+    position: absolute;
+    transform: translateY(-50%);
+    line-height: 1;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
   }
   .tower-backs {
     position: absolute;

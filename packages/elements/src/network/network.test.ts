@@ -236,7 +236,7 @@ describe("<cs-network> with LeNet-5 (1998)", () => {
       await el.updateComplete;
       expect(columns(el)[0].querySelector(".name")!.textContent).toBe("입력");
       expect(nameOf(columns(el)[3])).toBe("C3: 10×10 맵 16개, 매개변수 1,516개");
-      expect(live(el)).toBe("C3 맵 0은(는) S2 맵 0, 1, 2을(를) 읽습니다.");
+      expect(live(el)).toBe("C3 맵 0의 입력: S2 맵 0, 1, 2.");
     } finally {
       await setLanguage("en");
     }
@@ -324,4 +324,56 @@ describe("<cs-network> with AlexNet (2012), before any run", () => {
     expect(el.shadowRoot!.textContent).toContain("Run the network");
     await expectNoAxeViolations(el);
   });
+});
+
+describe("<cs-network> output column", () => {
+  afterEach(() => document.body.replaceChildren());
+
+  for (const variant of ["1998", "keras"] as const) {
+    it(`LeNet-5 (${variant}): the output units are numbered 0–9 and the winner is coloured as the top of the scale`, async () => {
+      const fixture = await lenetSimulator(variant);
+      try {
+        const el = await mount<CsNetwork>("cs-network");
+        el.style.width = "1000px";
+        el.simulator = fixture.simulator;
+        await afterLayout(el);
+        const labels = [...el.shadowRoot!.querySelectorAll(".unit-label")].map((n) =>
+          n.textContent!.trim(),
+        );
+        expect(labels).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+        // The winner, computed here: the lowest distance (1998) or the highest probability (keras).
+        const out = Array.from(fixture.simulator.trace!.output.data);
+        const winner =
+          variant === "1998" ? out.indexOf(Math.min(...out)) : out.indexOf(Math.max(...out));
+        const column = el.layout!.columns.at(-1)!;
+        const item = column.items.find((i) => i.channel === winner)!;
+        const canvas = el.shadowRoot!.querySelector("canvas")!;
+        const dpr = canvas.width / el.layout!.width;
+        const [r, g, b] = canvas
+          .getContext("2d")!
+          .getImageData(
+            Math.round((item.x + item.width / 2) * dpr),
+            Math.round((item.y + item.height / 2) * dpr),
+            1,
+            1,
+          ).data;
+        // softmax(−d) and p put the winner at the top of the sequential scale (viridis, whose
+        // lightness rises): its box is the lightest of the column in both variants.
+        const lightness = (x: number, y: number) => {
+          const [rr, gg, bb] = canvas.getContext("2d")!.getImageData(x, y, 1, 1).data;
+          return 0.2126 * rr + 0.7152 * gg + 0.0722 * bb;
+        };
+        const mine = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        for (const other of column.items) {
+          const l = lightness(
+            Math.round((other.x + other.width / 2) * dpr),
+            Math.round((other.y + other.height / 2) * dpr),
+          );
+          expect(l).toBeLessThanOrEqual(mine + 0.5);
+        }
+      } finally {
+        fixture.dispose();
+      }
+    });
+  }
 });

@@ -287,7 +287,7 @@ export class CsNeuronMath extends LitElement {
       </header>
       <p class="summary" part="summary" aria-live="polite">${this.#summary(n)}</p>
       <div
-        class="body"
+        class="body scroll-x"
         role="group"
         tabindex="0"
         aria-label=${msg("arithmetic", { id: "neuron-math.arithmetic" })}
@@ -295,7 +295,7 @@ export class CsNeuronMath extends LitElement {
         ${this.#body(n)}
       </div>
       <div
-        class="formula"
+        class="formula scroll-x"
         part="formula"
         role="group"
         tabindex="0"

@@ -121,7 +121,11 @@ export const neuronMathStyles = css`
   .swatch.pad {
     justify-content: center;
     color: var(--_muted);
-    background: repeating-linear-gradient(135deg, #f6f8fa 0 3px, #e9ecef 3px 5px);
+    background: repeating-linear-gradient(
+      135deg,
+      color-mix(in srgb, var(--_border) 25%, var(--_surface)) 0 3px,
+      color-mix(in srgb, var(--_border) 50%, var(--_surface)) 3px 5px
+    );
   }
   .cell.mark {
     box-shadow: inset 0 0 0 2px var(--_hl);

@@ -70,7 +70,7 @@ describe("<cs-trainer>", () => {
     await setLanguage("ko");
     el.start();
     await el.updateComplete;
-    expect(shownError(el)).toBe("학습률: 0보다 큰 수(최대 10)가 필요한데 0이(가) 들어왔습니다.");
+    expect(shownError(el)).toBe("학습률: 0보다 큰 수(최대 10)가 필요합니다. 들어온 값: 0.");
     await setLanguage("en");
   });
 

@@ -3,10 +3,10 @@ import { str } from "@lit/localize";
 
 export const templates = {
   "connection-table.empty": "연결 표가 없습니다: `table` 또는 `simulator`를 설정하세요.",
-  "connection-table.no-layer": str`모델에 "${0}"(이)라는 합성곱 층이 없습니다.`,
+  "connection-table.no-layer": str`합성곱 층을 찾을 수 없습니다: "${0}".`,
   "connection-table.hint": str`열에 포인터를 올리거나 포커스하면 그 ${1} 맵에 입력되는 ${0} 맵이 보입니다.`,
-  "connection-table.reads": str`${0} 맵 ${1}은(는) ${2} 맵 ${3}을(를) 읽습니다.`,
-  "connection-table.feeds": str`${0} 맵 ${1}은(는) ${2} 맵 ${3}에 입력됩니다.`,
+  "connection-table.reads": str`${0} 맵 ${1}의 입력: ${2} 맵 ${3}.`,
+  "connection-table.feeds": str`${0} 맵 ${1}의 출력이 가는 곳: ${2} 맵 ${3}.`,
   "connection-table.group-all": str`${0}개 모두`,
   "connection-table.group-contiguous": str`연속 ${0}개`,
   "connection-table.group-scattered": str`비연속 ${0}개`,

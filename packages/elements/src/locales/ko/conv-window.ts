@@ -44,7 +44,7 @@ export const templates = {
   "conv-window.explain-leftover-one": str`${0}: 창을 하나 더 놓으면 가장자리 밖으로 ${1} px 삐져나갑니다. 프레임워크는 ${2}로 내림하고 마지막 열과 행(${3})은 읽지 않습니다.`,
   "conv-window.explain-leftover": str`${0}: 창을 하나 더 놓으면 가장자리 밖으로 ${1} px 삐져나갑니다. 프레임워크는 ${2}로 내림하고 마지막 ${3}개의 열과 행(${4})은 읽지 않습니다.`,
   "conv-window.explain-leftover-padding": str`${0}: 창을 하나 더 놓으면 가장자리 밖으로 ${1} px 삐져나가므로 프레임워크는 ${2}로 내림합니다. 남는 부분(${3} px)은 패딩이라 입력 픽셀은 모두 읽힙니다.`,
-  "conv-window.explain-gaps": str`어떤 창도 행과 열 ${0}을(를) 읽지 않습니다: 스트라이드가 건너뜁니다.`,
+  "conv-window.explain-gaps": str`어떤 창도 읽지 않는 행과 열: ${0}. 스트라이드가 건너뜁니다.`,
   "conv-window.explain-tfjs":
     "TensorFlow.js는 1보다 큰 스트라이드와 1보다 큰 팽창을 함께 쓰지 못합니다. 계산식은 같습니다.",
   "conv-window.live": str`출력 (${0}, ${1})은 입력의 행 ${2}, 열 ${3}을 읽습니다.`,

@@ -21,6 +21,6 @@ export const templates = {
   "digit-pad.load-error": str`테스트 숫자를 불러오지 못했습니다(${0}). 그리기는 계속 할 수 있습니다.`,
   "digit-pad.draw-error": str`그림을 읽을 수 없습니다: ${0}`,
   "digit-pad.live-draw": "그린 숫자를 신경망에 보냈습니다.",
-  "digit-pad.live-sample": str`테스트 숫자 ${0}을(를) 신경망에 보냈습니다.`,
+  "digit-pad.live-sample": str`신경망에 보낸 테스트 숫자: ${0}.`,
   "digit-pad.live-clear": "판을 지웠습니다.",
 };

@@ -16,7 +16,7 @@ export const templates = {
   "image-input.loading": "사진을 불러오는 중…",
   "image-input.error": str`사진을 읽지 못했습니다(${0}).`,
   "image-input.error-kept": str`사진을 읽지 못했습니다(${0}). 이전 사진을 그대로 씁니다.`,
-  "image-input.live": str`${0}이(가) 모델 입력이 되었습니다: ${1} × ${2} 픽셀.`,
+  "image-input.live": str`모델 입력: ${0}, ${1} × ${2} 픽셀.`,
   "image-input.input-label": str`모델 입력: ${0} × ${1} 픽셀`,
   "image-input.input-heading": "신경망이 받는 것",
   "image-input.input-2012": "227 × 227 × 3, 0–255 값에서 평균을 뺌",

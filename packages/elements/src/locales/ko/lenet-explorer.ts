@@ -12,6 +12,7 @@ export const templates = {
   "lenet-explorer.loading": "모델을 불러오는 중…",
   "lenet-explorer.backend": str`백엔드: ${0}`,
   "lenet-explorer.backend.requested": "페이지가 지정함",
+  "lenet-explorer.details": "자세히",
   "lenet-explorer.weights.trained": "학습된 가중치",
   "lenet-explorer.weights.seeded": "학습되지 않은 (시드) 가중치",
   "lenet-explorer.weights.fallback": "학습된 가중치를 읽을 수 없어서, 예측은 추측에 불과합니다.",
@@ -21,7 +22,7 @@ export const templates = {
   "lenet-explorer.error.load": "모델을 불러올 수 없습니다",
   "lenet-explorer.context-lost":
     "WebGL 컨텍스트를 잃었습니다 (그래픽 드라이버가 재설정되었거나, 페이지에 WebGL 캔버스가 너무 많습니다). 다시 시도하면 WebGL 없이(wasm, 안 되면 cpu로) 계속합니다.",
-  "lenet-explorer.bad-step": str`"${0}"은(는) 이 모델의 단계가 아닙니다: 층 이름(${1})을 쓰고, 필요하면 :맵 번호와 :행,열을 덧붙이세요.`,
+  "lenet-explorer.bad-step": str`이 모델에 없는 단계입니다: "${0}". 층 이름(${1})을 쓰고, 필요하면 :맵 번호와 :행,열을 덧붙이세요.`,
   "lenet-explorer.retry": "다시 시도",
   "lenet-explorer.use-seeded": "시드 가중치 사용",
   "lenet-explorer.dismiss": "닫기",

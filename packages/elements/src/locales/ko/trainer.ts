@@ -2,9 +2,9 @@
 import { str } from "@lit/localize";
 
 export const templates = {
-  "trainer.bad.rate": str`학습률: 0보다 큰 수(최대 ${0})가 필요한데 ${1}이(가) 들어왔습니다.`,
-  "trainer.bad.batch": str`배치 크기: 1부터 ${0}(학습 숫자 수)까지의 정수가 필요한데 ${1}이(가) 들어왔습니다.`,
-  "trainer.bad.epochs": str`에포크: 1부터 ${0}까지의 정수가 필요한데 ${1}이(가) 들어왔습니다.`,
+  "trainer.bad.rate": str`학습률: 0보다 큰 수(최대 ${0})가 필요합니다. 들어온 값: ${1}.`,
+  "trainer.bad.batch": str`배치 크기: 1부터 ${0}(학습 숫자 수)까지의 정수가 필요합니다. 들어온 값: ${1}.`,
+  "trainer.bad.epochs": str`에포크: 1부터 ${0}까지의 정수가 필요합니다. 들어온 값: ${1}.`,
   "trainer.title": "페이지에서 LeNet-5 학습하기",
   "trainer.summary": str`MNIST 학습 숫자 ${0}개, 모멘텀 0.9의 SGD. 검증: 테스트 숫자 ${1}개.`,
   "trainer.model": "모델",

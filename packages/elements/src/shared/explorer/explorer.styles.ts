@@ -38,6 +38,19 @@ export const explorerStyles = css`
     font-size: 0.8em;
     color: var(--_muted);
   }
+  .details {
+    display: inline;
+  }
+  .details summary {
+    display: inline;
+    cursor: pointer;
+    color: var(--_muted);
+    text-decoration: underline dotted;
+    text-underline-offset: 0.2em;
+  }
+  .details[open] summary {
+    margin-inline-end: 0.5em;
+  }
   .chip {
     display: inline-block;
     padding: 0.05em 0.6em;
@@ -49,16 +62,16 @@ export const explorerStyles = css`
     white-space: nowrap;
   }
   .chip.trained {
-    border-color: color-mix(in srgb, #1a7f37 60%, transparent);
-    background: color-mix(in srgb, #1a7f37 10%, transparent);
-    color: #116329;
+    border-color: color-mix(in srgb, var(--_ok) 60%, transparent);
+    background: color-mix(in srgb, var(--_ok) 10%, transparent);
+    color: var(--_ok);
   }
   /* Not learned: seeded weights, or AlexNet's hand-built conv1 bank. */
   .chip.seeded,
   .chip.bank {
-    border-color: color-mix(in srgb, #9a6700 60%, transparent);
-    background: color-mix(in srgb, #d4a72c 16%, transparent);
-    color: #7d4e00;
+    border-color: color-mix(in srgb, var(--_warn) 60%, transparent);
+    background: color-mix(in srgb, var(--_warn) 14%, transparent);
+    color: var(--_warn);
   }
   .failure {
     display: grid;
@@ -76,7 +89,7 @@ export const explorerStyles = css`
     margin: 0;
     padding: 0.4em 0.75em 0.4em 1.75em;
     border-radius: 6px;
-    background: color-mix(in srgb, #d4a72c 12%, var(--_surface));
+    background: color-mix(in srgb, var(--_warn) 12%, var(--_surface));
     color: var(--_text);
     font-size: 0.875em;
     overflow-wrap: anywhere;

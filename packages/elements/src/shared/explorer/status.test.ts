@@ -61,7 +61,21 @@ describe("errorBox", () => {
 });
 
 describe("backendChip", () => {
-  const words = { label: "Backend: cpu", requested: "as the page asks" };
+  const words = { label: "Backend: cpu", requested: "as the page asks", details: "details" };
+
+  it("the chip and the reason sit in a closed disclosure: a reader sees only its summary", () => {
+    const line = shown(
+      backendChip({ backend: "wasm", reason: "wasm: WebGL renders in software" }, words),
+    );
+    document.body.append(line);
+    const details = line.querySelector("details")!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector("summary")!.textContent!.trim()).toBe("details");
+    expect(details.querySelector(".chip.backend")!.checkVisibility()).toBe(false);
+    details.open = true;
+    expect(details.querySelector(".chip.backend")!.checkVisibility()).toBe(true);
+    line.remove();
+  });
 
   it('reason "cpu: requested" → the chip and the words for "requested"; the title keeps the reason', () => {
     const line = shown(backendChip({ backend: "cpu", reason: "cpu: requested" }, words));

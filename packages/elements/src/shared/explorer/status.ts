@@ -3,6 +3,7 @@
  * backend chip of the status line, and the error box with its ways out. Each explorer passes its
  * own words (under its own message ids), so that its translations stay its own.
  */
+import { msg, str } from "@lit/localize";
 import { html, nothing, type TemplateResult } from "lit";
 import type { BackendSelection } from "@convstep/engine";
 
@@ -17,14 +18,48 @@ export interface BackendWords {
   readonly label: string;
   /** Said instead of the reason `requested`. */
   readonly requested: string;
+  /** The disclosure's summary (`details`): the chip is detail for developers, folded away. */
+  readonly details: string;
 }
 
-/** The backend chip and why the engine chose it (`BackendSelection.reason`). */
+/**
+ * The backend chip and why the engine chose it (`BackendSelection.reason`), folded into a small
+ * "details" disclosure: readers need not see that WebGL renders in software.
+ */
 export function backendChip(selection: BackendSelection, words: BackendWords): TemplateResult {
   const reason = selection.reason.replace(/^\w+:\s*/, "");
-  const why = reason === "requested" ? words.requested : reason;
-  return html`<span class="chip backend" title=${selection.reason}>${words.label}</span
-    ><span class="why">${why}</span>`;
+  const why = reason === "requested" ? words.requested : reasonWords(reason);
+  return html`<details part="details" class="details">
+    <summary>${words.details}</summary>
+    <span class="chip backend" title=${selection.reason}>${words.label}</span>
+    <span class="why">${why}</span>
+  </details>`;
+}
+
+/**
+ * The engine's reasons (packages/engine/src/backend/backend.ts), in the reader's language; a
+ * reason not known here is shown as the engine wrote it.
+ */
+export function reasonWords(reason: string): string {
+  if (reason === "WebGL is not available here")
+    return msg("WebGL is not available here", { id: "common.reason.no-webgl" });
+  if (reason === "WebGL is available and its renderer is not reported; assuming a GPU")
+    return msg("WebGL is available and its renderer is not reported; assuming a GPU", {
+      id: "common.reason.unknown-renderer",
+    });
+  const software = /^WebGL renders in software \((.+)\), where wasm is ~30× faster$/.exec(reason);
+  if (software) {
+    const name = software[1];
+    return msg(str`WebGL renders in software (${name}), where wasm is ~30× faster`, {
+      id: "common.reason.software",
+    });
+  }
+  const gpu = /^WebGL runs on a GPU \((.+)\)$/.exec(reason);
+  if (gpu) {
+    const name = gpu[1];
+    return msg(str`WebGL runs on a GPU (${name})`, { id: "common.reason.gpu" });
+  }
+  return reason;
 }
 
 /** What the error box shows. */
