@@ -275,6 +275,6 @@ describe("legendModel and formatValue", () => {
     expect(formatValue(-1.7159)).toBe("\u22121.716");
     expect(formatValue(0)).toBe("0.000");
     expect(formatValue(123456)).toBe("1.23e+5");
-    expect(formatValue(-0.00012)).toBe("\u22121.20e-4");
+    expect(formatValue(-0.00012)).toBe("\u22121.20e\u22124");
   });
 });

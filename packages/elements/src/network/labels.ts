@@ -2,12 +2,12 @@
 import { msg, str } from "@lit/localize";
 import type { ColumnLayout } from "./layout.js";
 import { formatChannels } from "./links.js";
+import { formatCount as formatNumberCount } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 
-const numbers = new Intl.NumberFormat("en-US");
-
-/** 1516 → "1,516". */
+/** 1516 → "1,516" (grouped as the page language groups digits). */
 export function formatCount(n: number): string {
-  return numbers.format(n);
+  return formatNumberCount(n, getLocale());
 }
 
 /** The column's title: the layer name, or "Input". */

@@ -25,6 +25,8 @@ import {
 import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./links.js";
 import { crossesTowers, splits, towerBandsOf, towerOffset, towersOf } from "./towers.js";
 import { networkStyles } from "./network.styles.js";
+import { formatNumber } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 import { networkToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
 
 /** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
@@ -598,5 +600,5 @@ function columnChannels(sim: Simulator, layer: number): number {
 
 /** A legend number: 3 significant digits, a real minus sign. */
 function formatValue(v: number): string {
-  return Number(v.toPrecision(3)).toString().replace("-", "−");
+  return formatNumber(v, { lang: getLocale(), significant: 3, grouping: false });
 }
