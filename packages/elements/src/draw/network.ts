@@ -7,8 +7,7 @@
 import { interrupt, select, type Selection } from "d3";
 import type { Trace, TraceStep } from "@convstep/engine";
 import { activationScale, type ColorScale } from "./color.js";
-import type { NetworkLayout } from "../network/layout.js";
-import type { BandSpec, LinkSpec, RingSpec } from "../network/links.js";
+import type { BandSpec, LinkSpec, NetworkLayout, RingSpec } from "./network-geometry.js";
 
 /** A colour look-up table: `size` RGB triples spanning a scale's domain. */
 export interface ColorLut {

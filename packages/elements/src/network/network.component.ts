@@ -28,12 +28,9 @@ import { networkStyles } from "./network.styles.js";
 import { formatNumber } from "../shared/format-number.js";
 import { getLocale } from "../shared/localize.js";
 import { networkToSVG, svgFigureToPNG, type PngOptions } from "../export/figures.js";
+import type { NetworkFocus } from "./focus.js";
 
-/** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
-export interface NetworkFocus {
-  readonly layer: number;
-  readonly channel: number;
-}
+export type { NetworkFocus };
 
 const PAGER_HEIGHT = 46;
 /** With towers the narrow dense columns break "+ 4,080 more" over two lines: a taller pager. */
