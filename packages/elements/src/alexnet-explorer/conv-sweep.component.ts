@@ -1,7 +1,7 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
-import { timer, type Timer } from "d3";
+import { timer, type Timer } from "d3-timer";
 import type { Simulator, Trace, Window } from "@convstep/engine";
 import type { Conv1KernelInfo } from "@convstep/models";
 import { activationScale } from "../draw/color.js";

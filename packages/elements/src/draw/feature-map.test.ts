@@ -1,4 +1,6 @@
-import { interpolatePuOr, interpolateViridis, rgb, scaleDiverging, scaleSequential } from "d3";
+import { rgb } from "d3-color";
+import { scaleDiverging, scaleSequential } from "d3-scale";
+import { interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
 import { describe, expect, it } from "vitest";
 import { activationScale } from "./color.js";
 import {
