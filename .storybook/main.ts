@@ -9,6 +9,8 @@ const config: StorybookConfig = {
   addons: ["@storybook/addon-docs", "@storybook/addon-a11y"],
   framework: { name: "@storybook/web-components-vite", options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // No "Get started" onboarding checklist in the sidebar or the menu.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // convstep's asset layout (see packages/elements/src/shared/assets.ts), served at /convstep/.
   staticDirs: [
     { from: "../node_modules/@tensorflow/tfjs-backend-wasm/dist", to: "/convstep/wasm" },

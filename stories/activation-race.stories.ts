@@ -31,7 +31,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** The CLI's defaults (`convstep experiment relu-vs-tanh`): press "Run the race". */
-export const ReluVersusTanh: Story = {};
+export const ReluVersusTanh: Story = { name: "ReLU versus tanh" };
 
 /** A lower learning rate: the runs take longer to reach 25 %. */
 export const LowerRate: Story = { args: { learningRate: "0.05", epochs: "3" } };

@@ -30,7 +30,6 @@ const meta = {
   component: "cs-connection-table",
   args: { layer: "C3", "focus-channel": 4 },
   argTypes: {
-    layer: { control: "text" },
     "focus-channel": { control: { type: "number", min: 0, max: 15, step: 1 } },
     heading: { control: "text" },
   },
@@ -49,7 +48,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** LeNet-5's Table I, C3 map 4 chosen: it reads S2 maps 0, 4 and 5. */
-export const TableI: Story = {};
+export const TableI: Story = { name: "Table I" };
 
 /** Nothing chosen: hover a column or a row header, or tab in and use the arrow keys. */
 export const Idle: Story = { args: { "focus-channel": undefined } };

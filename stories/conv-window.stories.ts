@@ -79,19 +79,29 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** AlexNet's first layer as Caffe runs it: (227 − 11)/4 + 1 = 55, an exact fit. */
-export const AlexNetConv1: Story = { args: { preset: "alexnet-conv1", step: 1674 } };
+export const AlexNetConv1: Story = {
+  name: "AlexNet conv1",
+  args: { preset: "alexnet-conv1", step: 1674 },
+};
 
 /** The paper's 224: (224 − 11)/4 + 1 = 54.25 does not divide; the last column is never read. */
-export const Paper224: Story = { args: { preset: "alexnet-224", step: 1673 } };
+export const Paper224: Story = {
+  name: "224 × 224 (the paper's figure)",
+  args: { preset: "alexnet-224", step: 1673 },
+};
 
 /** torchvision pads by 2: 55.25, floored to 55, and only padding is left over. */
 export const Torchvision: Story = { args: { preset: "torchvision", step: 3024 } };
 
 /** Keras' `same` padding: 7 zeros, 3 top/left and 4 bottom/right, so that ⌈224/4⌉ = 56. */
-export const KerasSame: Story = { args: { preset: "keras-same", step: 3135 } };
+export const KerasSame: Story = {
+  name: "Keras, same padding",
+  args: { preset: "keras-same", step: 3135 },
+};
 
 /** LeNet-5's C1: 32 − 5 + 1 = 28, on the cameraman, with an edge kernel. */
 export const LeNetC1: Story = {
+  name: "LeNet C1",
   args: { preset: "lenet-c1", sample: "camera.jpg", greyscale: true, kernel: "edges", step: 369 },
 };
 

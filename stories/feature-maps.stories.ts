@@ -118,8 +118,6 @@ const meta = {
       options: ["", "C1", "S2", "C3", "S4", "C5", "flatten", "F6", "output"],
     },
     scale: { control: "inline-radio", options: ["layer", "map"] },
-    "show-input": { control: "boolean" },
-    "follow-cursor": { control: "boolean" },
     columns: { control: { type: "number", min: 0, max: 32 } },
     "cell-size": { control: { type: "number", min: 0, max: 16 } },
   },
@@ -141,6 +139,7 @@ type Story = StoryObj<Args>;
 
 /** LeNet-5 (1998), seeded weights, a synthetic "7": the six 28×28 maps of C1. */
 export const LeNetC1: Story = {
+  name: "LeNet C1",
   loaders: [loader("lenet5-1998", lenet1998, at({ layer: 0, channel: 2, y: 10, x: 14 }))],
 };
 
@@ -149,24 +148,28 @@ export const LeNetC1: Story = {
  * Table I links to its map (the others are veiled).
  */
 export const LeNetC3TableI: Story = {
+  name: "LeNet C3 (Table I)",
   args: { "show-input": true },
   loaders: [loader("lenet5-1998", lenet1998, at({ layer: 2, channel: 6, y: 4, x: 5 }))],
 };
 
 /** Per-map colour domains: faint maps get the full colour range too. */
 export const PerMapScale: Story = {
+  name: "Per-map scale",
   args: { layer: "S2", scale: "map", "follow-cursor": false },
   loaders: [loader("lenet5-1998", lenet1998)],
 };
 
 /** A vector layer: F6's 84 units as a wrapped strip of cells, with C5's 120 units below. */
 export const VectorF6: Story = {
+  name: "F6 as a vector",
   args: { "show-input": true },
   loaders: [loader("lenet5-1998", lenet1998, at({ layer: 6, channel: 30 }))],
 };
 
 /** Many maps: the Keras LeNet's C5 (120 units, drawn as a strip). */
 export const ManyUnitsKerasC5: Story = {
+  name: "Many units (Keras C5)",
   args: { layer: "C5", "follow-cursor": false },
   argTypes: {
     layer: {
@@ -179,6 +182,7 @@ export const ManyUnitsKerasC5: Story = {
 
 /** Many maps: AlexNet conv1, 96 maps of 55×55 (290,400 values), seeded weights on a test card. */
 export const ManyMapsAlexNetConv1: Story = {
+  name: "Many maps (AlexNet conv1)",
   args: { layer: "conv1", "follow-cursor": false },
   argTypes: { layer: { control: "select", options: ["conv1", "norm1", "pool1", "conv2"] } },
   loaders: [loader("alexnet-front", alexnetFront)],
@@ -186,6 +190,7 @@ export const ManyMapsAlexNetConv1: Story = {
 
 /** AlexNet conv2 (two groups): a neuron of the second group reads only pool1 maps 48–95. */
 export const AlexNetConv2Groups: Story = {
+  name: "AlexNet conv2 groups",
   args: { "show-input": true },
   argTypes: { layer: { control: "select", options: ["", "conv1", "norm1", "pool1", "conv2"] } },
   loaders: [loader("alexnet-front", alexnetFront, at({ layer: 3, channel: 200, y: 13, x: 13 }))],

@@ -51,10 +51,13 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** AlexNet (2012): the shorter side scaled to 227, the centre cropped, the ImageNet mean subtracted. */
-export const AlexNet2012: Story = {};
+export const AlexNet2012: Story = { name: "AlexNet 2012" };
 
 /** The Keras AlexNet is trained on CIFAR-10: the photo shrinks to 32 × 32, shown here with crisp pixels. */
-export const AlexNetKeras: Story = { args: { target: "alexnet-keras", sample: "coffee.jpg" } };
+export const AlexNetKeras: Story = {
+  name: "AlexNet Keras",
+  args: { target: "alexnet-keras", sample: "coffee.jpg" },
+};
 
 /** A tall crop: the rocket launch, for AlexNet (2012). */
 export const Rocket: Story = { args: { sample: "rocket.jpg" } };

@@ -36,7 +36,6 @@ const meta = {
     backend: explorerArgTypes.backend,
     step: { control: "text", description: "A layer (C3), a map (C3:4) or a neuron (C3:4:2,3)" },
     granularity: explorerArgTypes.granularity,
-    autoplay: { control: "boolean" },
     speed: explorerArgTypes.speed,
     lang: explorerArgTypes.lang,
     hide: {

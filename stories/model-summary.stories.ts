@@ -31,7 +31,6 @@ const meta = {
     },
     metric: { control: "inline-radio", options: ["params", "macs"] },
     highlight: { control: "text" },
-    notes: { control: "boolean" },
   },
   render: (args) =>
     html`<cs-model-summary
@@ -47,19 +46,28 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** LeNet-5 as published: 60,000 parameters, 340,908 connections; C5 holds 80% of the weights. */
-export const Lenet1998: Story = { args: { model: "lenet5-1998", notes: true } };
+export const Lenet1998: Story = {
+  name: "LeNet-5 (1998)",
+  args: { model: "lenet5-1998", notes: true },
+};
 
 /** The common Keras LeNet: a fully connected C3 and a dense softmax output, 61,706 parameters. */
-export const LenetKeras: Story = { args: { model: "lenet5-keras" } };
+export const LenetKeras: Story = { name: "LeNet-5 (Keras)", args: { model: "lenet5-keras" } };
 
 /** AlexNet (Caffe layout): fc6 alone holds 62% of the 60,965,224 parameters. */
-export const Alexnet2012: Story = { args: { model: "alexnet-2012", highlight: "fc6" } };
+export const Alexnet2012: Story = {
+  name: "AlexNet (2012)",
+  args: { model: "alexnet-2012", highlight: "fc6" },
+};
 
 /** …but the convolutions do almost all the arithmetic: 724,406,816 multiply-adds. */
-export const Alexnet2012MultiplyAdds: Story = { args: { model: "alexnet-2012", metric: "macs" } };
+export const Alexnet2012MultiplyAdds: Story = {
+  name: "AlexNet (2012), multiply-adds",
+  args: { model: "alexnet-2012", metric: "macs" },
+};
 
 /** The CIFAR-10 Keras AlexNet, with its 1,216 non-trainable BatchNormalization statistics. */
-export const AlexnetKeras: Story = { args: { model: "alexnet-keras" } };
+export const AlexnetKeras: Story = { name: "AlexNet (Keras)", args: { model: "alexnet-keras" } };
 
 /** Given a simulator, the row of the cursor's layer is highlighted (here C3). */
 export const WithSimulator: Story = {

@@ -103,19 +103,25 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** C3 map 4 reads S2 maps 0, 4 and 5 (Table I): three patches, three kernel slices. */
-export const C3Convolution: Story = {};
+export const C3Convolution: Story = { name: "C3 convolution" };
 
 /** C1 reads the 32×32 input: one 5×5 patch of the digit. */
-export const C1Convolution: Story = { args: { layer: 0, channel: 2, y: 8, x: 12 } };
+export const C1Convolution: Story = {
+  name: "C1 convolution",
+  args: { layer: 0, channel: 2, y: 8, x: 12 },
+};
 
 /** S2: four C1 values summed, times a trainable coefficient, plus a bias, squashed. */
-export const S2Subsampling: Story = { args: { layer: 1, channel: 3, y: 4, x: 6 } };
+export const S2Subsampling: Story = {
+  name: "S2 subsampling",
+  args: { layer: 1, channel: 3, y: 4, x: 6 },
+};
 
 /** F6: 120 inputs; the ten largest products are listed. */
-export const F6Dense: Story = { args: { layer: 6, channel: 11, y: 0, x: 0 } };
+export const F6Dense: Story = { name: "F6 dense", args: { layer: 6, channel: 11, y: 0, x: 0 } };
 
 /** The output: squared Euclidean distance from F6 to digit 7's ±1 code. */
-export const RbfOutput: Story = { args: { layer: 7, channel: 7, y: 0, x: 0 } };
+export const RbfOutput: Story = { name: "RBF output", args: { layer: 7, channel: 7, y: 0, x: 0 } };
 
 /** A corner neuron of a grouped, padded convolution: 48 channels, hatched padding, “+44 more”. */
 export const GroupedPadded: Story = {

@@ -25,7 +25,6 @@ const meta = {
   argTypes: {
     granularity: { control: "inline-radio", options: ["layer", "channel", "neuron"] },
     speed: { control: "select", options: [0.25, 0.5, 1, 2, 4, 8] },
-    autoplay: { control: "boolean" },
     hide: {
       control: "text",
       description: "Space-separated: ends step play timeline readout speed granularity",
@@ -63,6 +62,7 @@ export const Minimal: Story = { args: { hide: "ends speed granularity" } };
  * values to read.
  */
 export const AlexNetScale: Story = {
+  name: "AlexNet scale",
   args: { granularity: "neuron" },
   loaders: [
     () => {

@@ -40,6 +40,7 @@ export const Probabilities: Story = {
 
 /** LeNet-5 (1998) ends in Euclidean RBF units: the digit whose code is nearest wins. */
 export const RbfDistances: Story = {
+  name: "RBF distances",
   args: {
     kind: "distances",
     values: [61.2, 70.4, 58.9, 40.1, 66.0, 52.3, 73.8, 12.7, 55.5, 47.9],

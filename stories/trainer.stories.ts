@@ -46,10 +46,13 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** The Keras LeNet-5 on 1,000 of the shipped digits: press Start. */
-export const KerasLenet: Story = {};
+export const KerasLenet: Story = { name: "Keras LeNet" };
 
 /** The paper's LeNet-5 (RBF outputs, LeCun's MAP criterion) with its own learning rate. */
-export const Lenet1998: Story = { args: { model: "1998", learningRate: "0.002" } };
+export const Lenet1998: Story = {
+  name: "LeNet-5 (1998)",
+  args: { model: "1998", learningRate: "0.002" },
+};
 
 /** The same, in Korean. */
 export const Korean: Story = { args: { lang: "ko" } };

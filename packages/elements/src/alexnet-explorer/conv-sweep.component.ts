@@ -1,7 +1,7 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
-import { timer, type Timer } from "d3";
+import { timer, type Timer } from "d3-timer";
 import type { Simulator, Trace, Window } from "@convstep/engine";
 import type { Conv1KernelInfo } from "@convstep/models";
 import { activationScale } from "../draw/color.js";
@@ -31,6 +31,8 @@ import {
   type SweepColours,
 } from "../draw/sweep.js";
 import { CsNeuronEvent } from "../shared/events.js";
+import { formatCount } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 import { HostWidthController } from "../shared/host-width.js";
 import { SimulatorController } from "../shared/simulator-controller.js";
 import {
@@ -605,7 +607,7 @@ export class CsConvSweep extends LitElement {
     const oh = g.outHeight;
     const ow = g.outWidth;
     const filters = g.filters;
-    const values = (oh * ow * filters).toLocaleString("en-US");
+    const values = formatCount(oh * ow * filters, getLocale());
     const rows = `${win.y0}–${win.y1 - 1}`;
     const cols = `${win.x0}–${win.x1 - 1}`;
     const cursor = sim.cursor.neuron;

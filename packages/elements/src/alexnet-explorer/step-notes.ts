@@ -9,8 +9,11 @@ import { html, nothing, svg, type TemplateResult } from "lit";
 import type { CompiledLayer, LRNExplanation, PoolExplanation, Simulator } from "@convstep/engine";
 import { feedingChannels, formatChannels } from "../network/links.js";
 import { styleProps } from "../shared/style-props.js";
+import { formatCount } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 
-const count = new Intl.NumberFormat("en-US");
+/** Counts in the page language (the notes are localized). */
+const count = { format: (n: number) => formatCount(n, getLocale()) };
 
 function fmt(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);

@@ -7,12 +7,15 @@ import { html, nothing } from "lit";
 import type { Conv1KernelInfo } from "@convstep/models";
 import { describeKernel } from "./kernel-words.js";
 import { formatExact, paperPuzzle, type ConvGeometry } from "./sweep.js";
+import { formatNumber } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 
 /** A value with three significant digits (one decimal from 100), a real minus sign; "–" when not finite. */
-export function formatValue(v: number): string {
+export function formatValue(v: number, lang: string = getLocale()): string {
   if (!Number.isFinite(v)) return "–";
-  const text = Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3);
-  return text.replace(/^-/, "−");
+  return Math.abs(v) >= 100
+    ? formatNumber(v, { lang, decimals: 1, grouping: false })
+    : formatNumber(v, { lang, significant: 3, trailingZeros: true, grouping: false });
 }
 
 /** What a kernel is: hand-built (and which pattern), trained, or seeded and untrained. */

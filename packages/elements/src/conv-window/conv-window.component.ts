@@ -1,7 +1,8 @@
 import { msg, str, updateWhenLocaleChanges } from "@lit/localize";
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property, query, state } from "lit/decorators.js";
-import { easeCubicOut, timer, type Timer } from "d3";
+import { easeCubicOut } from "d3-ease";
+import { timer, type Timer } from "d3-timer";
 import { samplePhoto } from "@convstep/models";
 import {
   drawInput,

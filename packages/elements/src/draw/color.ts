@@ -3,7 +3,9 @@
  * colour-blind readers. Values of one sign use viridis; signed values use the diverging PuOr
  * scale centred on zero, so that zero always reads as the neutral middle.
  */
-import { interpolatePuOr, interpolateViridis, rgb, scaleDiverging, scaleSequential } from "d3";
+import { rgb } from "d3-color";
+import { scaleDiverging, scaleSequential } from "d3-scale";
+import { interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
 
 /** A value → colour function with its domain, for a legend. */
 export interface ColorScale {

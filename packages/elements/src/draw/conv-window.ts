@@ -5,7 +5,7 @@
  * device pixel ratio). One canvas each, never a DOM node per pixel or cell: AlexNet's 227×227
  * input and 55×55 output are 51,529 + 3,025 squares.
  */
-import type { ConvArithmetic } from "../conv-window/arithmetic.js";
+import type { ConvArithmetic } from "./conv-geometry.js";
 
 /** Where things sit, in CSS pixels. */
 export interface ConvLayout {

@@ -1,4 +1,6 @@
-import { interpolatePuOr, interpolateViridis, rgb, scaleDiverging, scaleSequential } from "d3";
+import { rgb } from "d3-color";
+import { scaleDiverging, scaleSequential } from "d3-scale";
+import { interpolatePuOr, interpolateViridis } from "d3-scale-chromatic";
 import { describe, expect, it } from "vitest";
 import { activationScale } from "./color.js";
 import {
@@ -275,6 +277,6 @@ describe("legendModel and formatValue", () => {
     expect(formatValue(-1.7159)).toBe("\u22121.716");
     expect(formatValue(0)).toBe("0.000");
     expect(formatValue(123456)).toBe("1.23e+5");
-    expect(formatValue(-0.00012)).toBe("\u22121.20e-4");
+    expect(formatValue(-0.00012)).toBe("\u22121.20e\u22124");
   });
 });

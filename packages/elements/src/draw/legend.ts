@@ -4,6 +4,7 @@
  * 0 when the values have both signs, max.
  */
 import type { ColorScale } from "./color.js";
+import { formatNumber } from "../shared/format-number.js";
 
 /** One tick of a legend. */
 export interface LegendTick {
@@ -26,11 +27,16 @@ export interface LegendModel {
  * Formats an activation for people: three decimals, a true minus sign, and exponent notation for
  * very large or very small magnitudes.
  */
-export function formatValue(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  const a = Math.abs(value);
-  const text = a !== 0 && (a >= 1e5 || a < 1e-3) ? value.toExponential(2) : value.toFixed(3);
-  return text.replace("-", "\u2212");
+export function formatValue(value: number, lang?: string): string {
+  return formatNumber(value, {
+    lang,
+    decimals: 3,
+    grouping: false,
+    scientificAbove: 1e5,
+    scientificBelow: 1e-3,
+    mantissaZeros: true,
+    exponentPlus: true,
+  });
 }
 
 /** Options of {@link legendModel}. */

@@ -4,11 +4,12 @@
  */
 // `interrupt` is imported by name (not only used through `selection.interrupt`) so that bundlers
 // keep d3-transition, whose import patches `selection.prototype.transition`: d3 declares no side effects.
-import { interrupt, select, type Selection } from "d3";
+import { select, type Selection } from "d3-selection";
+// d3-transition also adds `selection.transition()` and `selection.interrupt()`.
+import { interrupt } from "d3-transition";
 import type { Trace, TraceStep } from "@convstep/engine";
 import { activationScale, type ColorScale } from "./color.js";
-import type { NetworkLayout } from "../network/layout.js";
-import type { BandSpec, LinkSpec, RingSpec } from "../network/links.js";
+import type { BandSpec, LinkSpec, NetworkLayout, RingSpec } from "./network-geometry.js";
 
 /** A colour look-up table: `size` RGB triples spanning a scale's domain. */
 export interface ColorLut {

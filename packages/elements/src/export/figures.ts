@@ -9,7 +9,7 @@ import { arithmeticSVG } from "../draw/svg/arithmetic-svg.js";
 import { figureCaption, type CaptionParts } from "../draw/svg/caption.js";
 import { escapeXml, svgDocument } from "../draw/svg/document.js";
 import { networkSVG } from "../draw/svg/network-svg.js";
-import type { NetworkFocus } from "../network/network.component.js";
+import type { NetworkFocus } from "../network/focus.js";
 import type { NetworkLayout } from "../network/layout.js";
 import { columnTitle, moreText, paramsText } from "../network/labels.js";
 import { shapeLabel } from "../network/layout.js";

@@ -3,7 +3,10 @@
  * layer's name and its share, over light percentage gridlines. Data, an `<svg>` and sizes in;
  * SVG out (a few dozen nodes: one group per layer, never per value).
  */
-import { easeCubicOut, scaleLinear, select, timer, type Timer } from "d3";
+import { easeCubicOut } from "d3-ease";
+import { scaleLinear } from "d3-scale";
+import { select } from "d3-selection";
+import { timer, type Timer } from "d3-timer";
 import { formatShare, type ShareBar } from "./shares.js";
 
 /** Options of {@link drawShareBars}. */

@@ -2,12 +2,12 @@
 import { msg, str } from "@lit/localize";
 import type { ColumnLayout } from "./layout.js";
 import { formatChannels } from "./links.js";
+import { formatCount as formatNumberCount } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
 
-const numbers = new Intl.NumberFormat("en-US");
-
-/** 1516 → "1,516". */
+/** 1516 → "1,516" (grouped as the page language groups digits). */
 export function formatCount(n: number): string {
-  return numbers.format(n);
+  return formatNumberCount(n, getLocale());
 }
 
 /** The column's title: the layer name, or "Input". */
@@ -26,14 +26,18 @@ export function describeColumn(column: ColumnLayout): string {
     : msg(str`${n} maps of ${h}×${w}`, { id: "network.maps" });
 }
 
-const compact = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  maximumSignificantDigits: 3,
-});
+const compact = new Map<string, Intl.NumberFormat>();
 
-/** A count short enough for a column: 48,120 stays whole, 37,752,832 → "37.8M". */
+/** A count short enough for a column: 48,120 stays whole, 37,752,832 → "37.8M" (page language). */
 export function shortCount(n: number): string {
-  return n < 100_000 ? numbers.format(n) : compact.format(n);
+  if (n < 100_000) return formatCount(n);
+  const locale = getLocale();
+  let format = compact.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
+    compact.set(locale, format);
+  }
+  return format.format(n);
 }
 
 /**

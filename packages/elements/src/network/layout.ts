@@ -9,10 +9,16 @@
  * network wider than the element scrolls, a narrow one is centred.
  */
 import type { Shape } from "@convstep/engine";
+import type {
+  ColumnKind,
+  ColumnLayout,
+  ItemLayout,
+  NetworkLayout,
+  TowerBand,
+} from "../draw/network-geometry.js";
 import { splits, towerChannels } from "./towers.js";
 
-/** What a column shows. */
-export type ColumnKind = "maps" | "vector" | "slim";
+export type { ColumnKind, ColumnLayout, ItemLayout, NetworkLayout, TowerBand };
 
 /** The part of a compiled layer the layout reads (a `CompiledLayer` fits). */
 export interface LayoutLayer {
@@ -50,66 +56,8 @@ export interface LayoutOptions {
   readonly towers?: number;
 }
 
-/** One thumbnail or box. */
-export interface ItemLayout {
-  /** The channel (map) or unit it shows. */
-  readonly channel: number;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  /** The tower it sits in, when the column is split (see towers.ts). */
-  readonly tower?: number;
-}
-
-/** One column: a layer (or the input, `layer` −1). */
-export interface ColumnLayout {
-  readonly layer: number;
-  readonly name: string;
-  readonly kind: ColumnKind;
-  readonly shape: Shape;
-  /** Maps (channels) of a spatial output, units of a vector. */
-  readonly channels: number;
-  /** Map height and width (1×1 for vectors). */
-  readonly mapHeight: number;
-  readonly mapWidth: number;
-  readonly x: number;
-  readonly width: number;
-  /** Index of the first item shown. */
-  readonly start: number;
-  /** The items shown, top to bottom. */
-  readonly items: readonly ItemLayout[];
-  /** Channels or units not shown. */
-  readonly hidden: number;
-  readonly params: number;
-  /** The column's towers, top to bottom, when the layout is split (absent otherwise). */
-  readonly towers?: readonly TowerBand[];
-}
-
-/** One tower of a column: its vertical band and the part of its channels shown. */
-export interface TowerBand {
-  readonly tower: number;
-  /** Top and bottom of the tower's band, px. */
-  readonly top: number;
-  readonly bottom: number;
-  /** Channels (or units) that live on this tower. */
-  readonly channels: number;
-  /** Offset (within the tower) of the first item shown, and how many are shown. */
-  readonly start: number;
-  readonly shown: number;
-}
-
 /** Space between two towers, px (room for the "both GPUs" marks). */
 export const TOWER_GAP = 30;
-
-/** The whole picture. */
-export interface NetworkLayout {
-  /** Total width, px (wider than asked when the network scrolls). */
-  readonly width: number;
-  /** Height of the item area, px. */
-  readonly height: number;
-  readonly columns: readonly ColumnLayout[];
-}
 
 /** Horizontal padding at both ends. */
 export const PADDING = 12;

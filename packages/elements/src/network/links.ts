@@ -3,13 +3,17 @@
  * tested alone). One link per pair of maps (or units), never per activation.
  */
 import type { Shape } from "@convstep/engine";
-import {
-  channelsOf,
-  columnOf,
-  type ColumnLayout,
-  type ItemLayout,
-  type NetworkLayout,
-} from "./layout.js";
+import type {
+  BandSpec,
+  ColumnLayout,
+  ItemLayout,
+  LinkSpec,
+  NetworkLayout,
+  RingSpec,
+} from "../draw/network-geometry.js";
+import { channelsOf, columnOf } from "./layout.js";
+
+export type { BandSpec, LinkSpec, RingSpec };
 
 /** The part of a compiled layer {@link feedingChannels} reads (a `CompiledLayer` fits). */
 export interface FeedLayer {
@@ -60,21 +64,6 @@ export function feedingChannels(layer: FeedLayer, channel: number): number[] {
     default:
       return inChannels === channelsOf(layer.outputShape) ? [channel] : range(0, inChannels);
   }
-}
-
-/** One drawn link: from a source item to the focused item. */
-export interface LinkSpec {
-  /** Stable key: `<layer>:<from>-><to>`, or `<layer>:more-><to>` for the hidden sources. */
-  readonly key: string;
-  /** The source channel, or −1 for the link that stands for sources off the page. */
-  readonly from: number;
-  readonly to: number;
-  /** How many source channels the link stands for (1, or the hidden ones). */
-  readonly count: number;
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
 }
 
 /** The anchor of a column's hidden items: just below its last item, at its right edge. */
@@ -137,16 +126,6 @@ export function linksInto(
   return links;
 }
 
-/** A highlighted item: the focused one, or what feeds it. */
-export interface RingSpec {
-  readonly key: string;
-  readonly role: "focus" | "source";
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
 /**
  * Rings around the focused item and around the items its links come from: one each for up to
  * eight sources, else (a fan) one ring around the whole source stack.
@@ -174,24 +153,6 @@ export function ringsFor(
       rings.push({ key: `source:${layer - 1}:${it.channel}`, role: "source", ...box(it) });
   }
   return rings;
-}
-
-/** A soft band between two consecutive columns, spanning their items. */
-export interface BandSpec {
-  /** The layer the band flows into. */
-  readonly layer: number;
-  /** Right edge of the source items, top and bottom. */
-  readonly x1: number;
-  readonly top1: number;
-  readonly bottom1: number;
-  /** Left edge of the target items, top and bottom. */
-  readonly x2: number;
-  readonly top2: number;
-  readonly bottom2: number;
-  /** Stable key when a pair of columns has several bands (towers): `<layer>:<from>-><to>`. */
-  readonly key?: string;
-  /** A band between two different towers: where AlexNet's GPUs exchange data. */
-  readonly cross?: boolean;
 }
 
 /** The bands between every pair of consecutive columns. */

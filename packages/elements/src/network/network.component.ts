@@ -26,12 +26,11 @@ import { bandsOf, feedingChannels, linksInto, ringsFor, type LinkSpec } from "./
 import { crossesTowers, splits, towerBandsOf, towerOffset, towersOf } from "./towers.js";
 import { networkStyles } from "./network.styles.js";
 import type { PngOptions } from "../export/png.js";
+import { formatNumber } from "../shared/format-number.js";
+import { getLocale } from "../shared/localize.js";
+import type { NetworkFocus } from "./focus.js";
 
-/** Where the view is focused: a layer index (−1 is the input) and a channel of it. */
-export interface NetworkFocus {
-  readonly layer: number;
-  readonly channel: number;
-}
+export type { NetworkFocus };
 
 const PAGER_HEIGHT = 46;
 /** With towers the narrow dense columns break "+ 4,080 more" over two lines: a taller pager. */
@@ -655,5 +654,5 @@ function columnChannels(sim: Simulator, layer: number): number {
 
 /** A legend number: 3 significant digits, a real minus sign. */
 function formatValue(v: number): string {
-  return Number(v.toPrecision(3)).toString().replace("-", "−");
+  return formatNumber(v, { lang: getLocale(), significant: 3, grouping: false });
 }

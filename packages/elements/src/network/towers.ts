@@ -10,8 +10,12 @@
  * i mod c). The input is read by both towers and is not split.
  */
 import type { Shape } from "@convstep/engine";
-import type { ColumnLayout, ItemLayout, NetworkLayout } from "./layout.js";
-import type { BandSpec } from "./links.js";
+import type {
+  BandSpec,
+  ColumnLayout,
+  ItemLayout,
+  NetworkLayout,
+} from "../draw/network-geometry.js";
 
 /** The part of a layer that tower placement reads (a `CompiledLayer` fits). */
 export interface TowerLayer {

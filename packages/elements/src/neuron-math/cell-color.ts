@@ -8,7 +8,8 @@
  * colour and writes no inline style (which a strict Content-Security-Policy would refuse).
  */
 import { css, unsafeCSS, type CSSResult } from "lit";
-import { interpolateRgb, rgb } from "d3";
+import { rgb } from "d3-color";
+import { interpolateRgb } from "d3-interpolate";
 import { activationScale, type ColorScale } from "../draw/color.js";
 
 const DARK = "#1f2328";

@@ -4,23 +4,22 @@
  * the title. Pure functions, tested alone.
  */
 
-const MINUS = "\u2212";
+import { formatNumber, MINUS } from "../shared/format-number.js";
 
 function signed(text: string): string {
   return text.replace(/^-/, MINUS).replace(/e-/, `e${MINUS}`).replace(/e\+/, "e");
 }
 
 /** A value to `digits` significant digits without trailing zeros: 1.1838 → "1.18", −0.05 → "−0.05". */
-export function formatValue(value: number, digits = 3): string {
-  if (Number.isNaN(value)) return "—";
-  if (!Number.isFinite(value)) return value > 0 ? "∞" : `${MINUS}∞`;
-  if (value === 0) return "0";
-  const d = Math.min(21, Math.max(1, Math.round(digits)));
-  const abs = Math.abs(value);
-  if (abs >= 1e-4 && abs < 1e6) return signed(String(Number(value.toPrecision(d))));
-  const [mantissa, exponent] = value.toExponential(d - 1).split("e");
-  const m = mantissa.includes(".") ? mantissa.replace(/\.?0+$/, "") : mantissa;
-  return signed(`${m}e${exponent}`);
+export function formatValue(value: number, digits = 3, lang?: string): string {
+  return formatNumber(value, {
+    lang,
+    significant: digits,
+    grouping: false,
+    scientificAbove: 1e6,
+    scientificBelow: 1e-4,
+    nan: "—",
+  });
 }
 
 /** The full value, for a title/tooltip (the shortest text that reads back to the same number). */

@@ -6,21 +6,23 @@
 import { msg, str } from "@lit/localize";
 import type { LayerGrid, NeuronPosition, Granularity, Trace } from "@convstep/engine";
 import { getLocale } from "../shared/localize.js";
+import { formatNumber } from "../shared/format-number.js";
 
 /** A number with the page language's digit grouping: 5880 → "5,880". */
 export function formatCount(n: number): string {
-  return n.toLocaleString(getLocale());
+  return formatNumber(n, { lang: getLocale(), maxDecimals: 3 });
 }
 
 /** An activation value with at most three decimals and a real minus sign. */
 export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const abs = Math.abs(v);
-  const text =
-    abs !== 0 && (abs < 1e-3 || abs >= 1e5)
-      ? v.toExponential(2)
-      : v.toLocaleString(getLocale(), { maximumFractionDigits: 3, minimumFractionDigits: 0 });
-  return text.replace(/^-/, "−");
+  return formatNumber(v, {
+    lang: getLocale(),
+    maxDecimals: 3,
+    scientificAbove: 1e5,
+    scientificBelow: 1e-3,
+    mantissaZeros: true,
+    exponentPlus: true,
+  });
 }
 
 const isVector = (grid: LayerGrid) => grid.height === 1 && grid.width === 1;

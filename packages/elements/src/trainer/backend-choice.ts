@@ -1,6 +1,8 @@
 /** Which tfjs backend training runs on, and why, in words the trainer shows (pure). */
 import { isSoftwareRenderer } from "@convstep/engine";
-import type { TrainingBackendChoice } from "./protocol.js";
+
+/** Where training may run: `auto` picks webgl on a real GPU, cpu otherwise. */
+export type TrainingBackendChoice = "auto" | "cpu" | "webgl";
 
 /** What the worker found. */
 export interface TrainingEnvironment {

@@ -2,7 +2,10 @@
  * Line charts of training curves in an `<svg>`, drawn with d3: axes, one path per series, an
  * optional horizontal threshold line. Colours and dashes come from CSS classes (no inline styles).
  */
-import { axisBottom, axisLeft, line, scaleLinear, select } from "d3";
+import { axisBottom, axisLeft } from "d3-axis";
+import { scaleLinear } from "d3-scale";
+import { select } from "d3-selection";
+import { line } from "d3-shape";
 
 /** One line of a chart. */
 export interface CurveSeries {

@@ -10,13 +10,12 @@ import type {
   SavedWeights,
   TrainProgress,
 } from "@convstep/engine";
-import type { TrainingBackend } from "./backend-choice.js";
+import type { TrainingBackend, TrainingBackendChoice } from "./backend-choice.js";
 
 /** The LeNet-5s the trainer trains. */
 export type TrainerModel = "lenet5-keras" | "lenet5-1998";
 
-/** Where training may run: `auto` picks webgl on a real GPU, cpu otherwise. */
-export type TrainingBackendChoice = "auto" | "cpu" | "webgl";
+export type { TrainingBackendChoice };
 
 /** A training run's settings (checked in the page before they are sent). */
 export interface TrainRequest {

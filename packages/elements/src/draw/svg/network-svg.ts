@@ -30,6 +30,7 @@ import {
 import { focusPageStarts } from "../../network/focus-pages.js";
 import { towerBandsOf, towersOf, type TowerLayer } from "../../network/towers.js";
 import { escapeXml, num, svgDocument, text } from "./document.js";
+import { formatCount } from "../../shared/format-number.js";
 
 /** The part of a trace step the figure reads (the engine's `TraceStep` fits). */
 export interface FigureStep {
@@ -61,7 +62,8 @@ export interface NetworkLabels {
   more(hidden: number): string;
 }
 
-const count = new Intl.NumberFormat("en-US");
+/** The figure's words are English: so are its numbers. */
+const count = { format: (n: number) => formatCount(n, "en") };
 
 /** English words, for the CLI. */
 export const ENGLISH_NETWORK_LABELS: NetworkLabels = {

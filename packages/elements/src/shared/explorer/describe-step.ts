@@ -6,6 +6,8 @@
  */
 import { msg, str } from "@lit/localize";
 import type { Granularity, NeuronPosition, Trace } from "@convstep/engine";
+import { formatNumber } from "../format-number.js";
+import { getLocale } from "../localize.js";
 
 /** What describing a step needs of a model layer. */
 export interface DescribedLayer {
@@ -36,11 +38,9 @@ export function kindName(kind: string): string {
   }
 }
 
-/** A number as the sentence shows it: three significant decimals, a real minus sign. */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const text = Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3);
-  return text.replace(/^-/, "−");
+/** A number as the sentence shows it: three decimals (one from 100), a real minus sign. */
+export function formatValue(v: number, lang = getLocale()): string {
+  return formatNumber(v, { lang, decimals: Math.abs(v) >= 100 ? 1 : 3, grouping: false });
 }
 
 /** A shape as `10×10×16` (or `84`). */
