@@ -30,7 +30,7 @@ const root = join(pkgDir, "../..");
 /** Budgets in bytes, gzipped. Raise one only with a reason in README.md's size section. */
 export const BUDGET = {
   entry: 2_000,
-  widget: 195_000,
+  widget: 200_000,
   total: 420_000,
   /** cs-trainer's Web Worker: its own TensorFlow.js (cpu, webgl), engine and digit decoder. */
   worker: 320_000,
