@@ -21,6 +21,7 @@ import { CsTrainStateEvent } from "../trainer/events.js";
 import { hyperparameterMessage, readHyperparameters } from "../trainer/hyperparameter-fields.js";
 import type { FromWorker, TrainingBackendChoice } from "../trainer/protocol.js";
 import { TrainingClient } from "../trainer/training-client.js";
+import { runButtons, trainingFields } from "../trainer/training-form.js";
 import { trainingStyles } from "../trainer/trainer.styles.js";
 import type { TrainingBackend } from "../trainer/backend-choice.js";
 import { backendWords } from "../trainer/backend-words.js";
@@ -332,55 +333,20 @@ export class CsActivationRace extends LitElement {
           this.start();
         }}
       >
-        <label
-          >${msg("Learning rate", { id: "trainer.rate" })}
-          <input
-            name="learningRate"
-            inputmode="decimal"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("learningRate", this.learningRate)}
-          />
-        </label>
-        <label
-          >${msg("Batch size", { id: "trainer.batch" })}
-          <input
-            name="batchSize"
-            inputmode="numeric"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("batchSize", this.batchSize)}
-          />
-        </label>
-        <label
-          >${msg("Epochs", { id: "trainer.epochs" })}
-          <input
-            name="epochs"
-            inputmode="numeric"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("epochs", this.epochs)}
-          />
-        </label>
-        <div class="buttons">
-          <button type="submit" class="primary start" ?disabled=${busy || paused}>
-            ${msg("Run the race", { id: "race.start" })}
-          </button>
-          ${
-            paused
-              ? html`<button type="button" class="resume" @click=${() => this.resume()}>
-                  ${msg("Resume", { id: "trainer.resume" })}
-                </button>`
-              : html`<button
-                  type="button"
-                  class="pause"
-                  ?disabled=${!busy}
-                  @click=${() => this.pause()}
-                >
-                  ${msg("Pause", { id: "trainer.pause" })}
-                </button>`
-          }
-          <button type="button" class="reset" @click=${() => void this.reset()}>
-            ${msg("Reset", { id: "trainer.reset" })}
-          </button>
-        </div>
+        ${trainingFields({
+          learningRate: this.#typed.text("learningRate", this.learningRate),
+          batchSize: this.#typed.text("batchSize", this.batchSize),
+          epochs: this.#typed.text("epochs", this.epochs),
+          locked: busy || paused,
+        })}
+        ${runButtons({
+          startLabel: msg("Run the race", { id: "race.start" }),
+          busy,
+          paused,
+          pause: () => this.pause(),
+          resume: () => this.resume(),
+          reset: () => void this.reset(),
+        })}
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${this._backend ? html`<p class="backend">${backendWords(this._backend)}</p>` : nothing}

@@ -17,6 +17,7 @@ import {
 } from "./hyperparameter-fields.js";
 import { paintMapStrip } from "./paint-maps.js";
 import type { FromWorker, Snapshot, TrainerModel, TrainingBackendChoice } from "./protocol.js";
+import { runButtons, trainingFields } from "./training-form.js";
 import { TrainingClient } from "./training-client.js";
 import { trainingStyles } from "./trainer.styles.js";
 import type { TrainingBackend } from "./backend-choice.js";
@@ -458,55 +459,23 @@ export class CsTrainer extends LitElement {
             <option value="lenet5-1998" ?selected=${model === "lenet5-1998"}>LeNet-5 (1998)</option>
           </select>
         </label>
-        <label
-          >${msg("Learning rate", { id: "trainer.rate" })}
-          <input
-            name="learningRate"
-            inputmode="decimal"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("learningRate", this.learningRate ?? String(DEFAULT_RATE[model]))}
-          />
-        </label>
-        <label
-          >${msg("Batch size", { id: "trainer.batch" })}
-          <input
-            name="batchSize"
-            inputmode="numeric"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("batchSize", this.batchSize)}
-          />
-        </label>
-        <label
-          >${msg("Epochs", { id: "trainer.epochs" })}
-          <input
-            name="epochs"
-            inputmode="numeric"
-            ?disabled=${busy || paused}
-            .value=${this.#typed.text("epochs", this.epochs)}
-          />
-        </label>
-        <div class="buttons">
-          <button type="submit" class="primary start" ?disabled=${busy || paused}>
-            ${msg("Start", { id: "trainer.start" })}
-          </button>
-          ${
-            paused
-              ? html`<button type="button" class="resume" @click=${() => this.resume()}>
-                  ${msg("Resume", { id: "trainer.resume" })}
-                </button>`
-              : html`<button
-                  type="button"
-                  class="pause"
-                  ?disabled=${!busy}
-                  @click=${() => this.pause()}
-                >
-                  ${msg("Pause", { id: "trainer.pause" })}
-                </button>`
-          }
-          <button type="button" class="reset" @click=${() => void this.reset()}>
-            ${msg("Reset", { id: "trainer.reset" })}
-          </button>
-        </div>
+        ${trainingFields({
+          learningRate: this.#typed.text(
+            "learningRate",
+            this.learningRate ?? String(DEFAULT_RATE[model]),
+          ),
+          batchSize: this.#typed.text("batchSize", this.batchSize),
+          epochs: this.#typed.text("epochs", this.epochs),
+          locked: busy || paused,
+        })}
+        ${runButtons({
+          startLabel: msg("Start", { id: "trainer.start" }),
+          busy,
+          paused,
+          pause: () => this.pause(),
+          resume: () => this.resume(),
+          reset: () => void this.reset(),
+        })}
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <p class="backend">
