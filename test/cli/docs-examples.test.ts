@@ -6,7 +6,7 @@
  * a `text` fence is bad input: exit 2 and the next line is its stderr, exactly. The example PNGs
  * are the bundled MNIST test digits that scripts/example-digits.ts names.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -167,7 +167,12 @@ describe("every convstep example in the README and docs runs verbatim", () => {
   test.each(EXAMPLES.map((e) => [`${e.where}: convstep ${e.args.join(" ")}`, e] as const))(
     "%s",
     async (_title, example) => {
-      const result = await runCli(example.args, REPO, BIN, RUN_GUARD_MS);
+      // A file the example writes (`--out c3.svg`) is removed again, so the tree stays clean.
+      const out = example.args[example.args.indexOf("--out") + 1];
+      const written = example.args.includes("--out") && !existsSync(join(REPO, out));
+      const result = await runCli(example.args, REPO, BIN, RUN_GUARD_MS).finally(() => {
+        if (written) rmSync(join(REPO, out), { force: true, recursive: true });
+      });
       const printed = [
         ...result.stderr.split("\n").filter((l) => l !== ""),
         ...result.stdout.replace(/\n$/, "").split("\n"),
