@@ -121,13 +121,17 @@ async function load(server: StaticServer): Promise<Loaded> {
  * decoded or a canvas painted after the load settles shows up in the next shot).
  */
 async function steadyShot(widget: Locator): Promise<PNG> {
+  // Three identical shots in a row: on a loaded machine two can match while a block is still
+  // between two of its updates.
   let previous: Buffer | undefined;
-  for (let i = 0; i < 20; i++) {
+  let same = 0;
+  for (let i = 0; i < 30; i++) {
     const shot = await widget.screenshot({ animations: "disabled", caret: "hide" });
-    if (previous?.equals(shot)) return PNG.sync.read(shot);
+    same = previous?.equals(shot) ? same + 1 : 0;
+    if (same === 2) return PNG.sync.read(shot);
     previous = shot;
   }
-  throw new Error("the widget kept changing over 20 screenshots");
+  throw new Error("the widget kept changing over 30 screenshots");
 }
 
 /**

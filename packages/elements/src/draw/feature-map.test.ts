@@ -189,27 +189,22 @@ describe("paintMaps", () => {
     expect(pixel(ctx, 7, 3)[3]).toBe(0);
   });
 
-  it("AlexNet conv1's 290,400 values paint within a couple of frames", () => {
+  // How fast this paints is the bench's business (npm run bench); a test only checks the colours.
+  it("AlexNet conv1's 290,400 values paint with one scale and with 96 per-map scales", () => {
     const shape96 = [55, 55, 96];
     const big = new Float32Array(55 * 55 * 96);
     for (let i = 0; i < big.length; i++) big[i] = Math.sin(i * 0.37) * 3;
     const layout = layoutGrid(shape96, 640);
     const ctx = canvas(layout.width, layout.height);
     const scale = activationScale(-3, 3);
-    paintMaps(ctx, big, shape96, layout, scale); // warm-up
-    const t0 = performance.now();
     paintMaps(ctx, big, shape96, layout, scale);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(100);
     const box = layout.maps[50];
     const i = (10 * 55 + 20) * 96 + 50;
     expectColor(pixel(ctx, box.x + 20, box.y + 10), puor(3, big[i]));
 
-    // 96 per-map scales (coarser 256-entry tables): still fast, colours within 4 per byte.
+    // 96 per-map scales (coarser 256-entry tables): colours within 4 per byte.
     const scales = Array.from({ length: 96 }, (_, c) => activationScale(0, 3 + c / 10));
-    const t1 = performance.now();
     paintMaps(ctx, big, shape96, layout, scales);
-    expect(performance.now() - t1).toBeLessThan(200);
     const v = Math.max(0, big[i]);
     if (big[i] >= 0) expectColor(pixel(ctx, box.x + 20, box.y + 10), viridis(0, 8, v), 4);
   });

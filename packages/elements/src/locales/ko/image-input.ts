@@ -26,7 +26,7 @@ export const templates = {
   "image-input.step-cifar": "CIFAR-10 이미지의 크기입니다.",
   "image-input.step-divide": "255로 나눕니다: 값은 0에서 1 사이.",
   "image-input.step-mean-pixel": str`평균 픽셀(R ${0}, G ${1}, B ${2})을 뺍니다: 값은 약 ${3}에서 ${4} 사이.`,
-  "image-input.step-mean-std": str`${0}(으)로 나누고, 채널(R, G, B)마다 평균(${1})을 빼고 표준편차(${2})로 나눕니다: 값은 약 ${3}에서 ${4} 사이.`,
+  "image-input.step-mean-std": str`÷ ${0}, 그리고 채널(R, G, B)마다 평균(${1})을 빼고 표준편차(${2})로 나눕니다: 값은 약 ${3}에서 ${4} 사이.`,
   "image-input.step-resizing":
     "모델 안의 Resizing 층이 32 × 32 픽셀을 다시 224 × 224로 키웁니다: 신경망은 이 1,024개 픽셀을 부드럽게 늘린 것만 봅니다.",
   "image-input.step-mean":
