@@ -4,7 +4,7 @@ import "../packages/elements/src/alexnet-explorer/define.js";
 import { explorerArgTypes, explorerPage } from "./explorer-story.js";
 
 interface Args {
-  variant: "2012" | "keras";
+  variant: "2012" | "keras" | "torchvision";
   backend: "auto" | "webgl" | "wasm" | "cpu";
   conv1: "seeded" | "bank";
   sample: string;
@@ -38,7 +38,7 @@ const meta = {
     syncUrl: false,
   },
   argTypes: {
-    variant: { control: "inline-radio", options: ["2012", "keras"] },
+    variant: { control: "inline-radio", options: ["2012", "keras", "torchvision"] },
     backend: explorerArgTypes.backend,
     conv1: {
       control: "inline-radio",
@@ -104,6 +104,15 @@ export const Paper2012: Story = { name: "2012 — the paper" };
 export const Keras: Story = {
   name: "Keras version",
   args: { variant: "keras", step: "conv1:8:20,31" },
+};
+
+/**
+ * torchvision's AlexNet (Krizhevsky's 2014 "one weird trick" variant): 64-192-384-256-256 filters,
+ * 224×224 input padded by 2, no groups and no LRN. Load its converted weights with `weights=`.
+ */
+export const Torchvision: Story = {
+  name: "torchvision version (2014)",
+  args: { variant: "torchvision" },
 };
 
 /**
