@@ -139,6 +139,6 @@ describe("convstep figure", () => {
     ]);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
-    expect(bad.stderr).toContain('--what must be network or arithmetic, got "maps"');
+    expect(bad.stderr).toContain('--what expects one of network, arithmetic; got "maps"');
   });
 });

@@ -7,6 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { findLayer } from "@convstep/engine";
 import { arithmeticSVG, figureCaption, networkSVG } from "@convstep/elements/svg.js";
 import {
+  choiceOption,
   flag,
   integerOption,
   onePositional,
@@ -17,7 +18,7 @@ import {
 import { UsageError } from "../cli-error.js";
 import { readModelInput } from "../input/read-input.js";
 import { line } from "../io.js";
-import { loadModel } from "../model.js";
+import { loadModelForWeights } from "../model.js";
 import { checkNeuron } from "../neuron.js";
 import { WEIGHT_HELP, WEIGHT_OPTIONS, closeSession, openSession } from "../run.js";
 import type { Command } from "./command.js";
@@ -69,11 +70,11 @@ export const figureCommand: Command = {
       line(io.out, HELP);
       return 0;
     }
-    const what = stringOption(values, "what") ?? "network";
-    if (!(WHATS as readonly string[]).includes(what)) {
-      throw new UsageError(`--what must be network or arithmetic, got "${what}"`);
-    }
-    const model = loadModel(onePositional(positionals, "model name", "figure"));
+    const what = choiceOption(values, "what", WHATS) ?? "network";
+    const model = await loadModelForWeights(
+      onePositional(positionals, "model name", "figure"),
+      stringOption(values, "weights"),
+    );
     const file = requiredString(values, "input", "figure");
     const layer = findLayer(model, requiredString(values, "layer", "figure"));
     const position = {
