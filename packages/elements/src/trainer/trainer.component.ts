@@ -427,6 +427,22 @@ export class CsTrainer extends LitElement {
       </p>`;
   }
 
+  /** One curve chart (an `svg.<kind>` that `updated()` draws into) with its legend. */
+  #chartView(kind: "loss" | "accuracy", label: string) {
+    return html`<figure>
+      <svg class=${kind} role="img" aria-label=${label}></svg>
+      <figcaption class="legend">
+        <span
+          ><span class="swatch"></span
+          >${msg("training (last 10 steps)", { id: "trainer.legend.train" })}</span
+        ><span
+          ><span class="swatch held-out"></span
+          >${msg("held-out (per epoch)", { id: "trainer.legend.held-out" })}</span
+        >
+      </figcaption>
+    </figure>`;
+  }
+
   protected override render() {
     const model = this.modelName;
     const busy =
@@ -491,38 +507,11 @@ export class CsTrainer extends LitElement {
           : nothing
       }
       <div class="charts">
-        <figure>
-          <svg
-            class="loss"
-            role="img"
-            aria-label=${msg("Loss against steps", { id: "trainer.loss-chart" })}
-          ></svg>
-          <figcaption class="legend">
-            <span
-              ><span class="swatch"></span
-              >${msg("training (last 10 steps)", { id: "trainer.legend.train" })}</span
-            ><span
-              ><span class="swatch held-out"></span
-              >${msg("held-out (per epoch)", { id: "trainer.legend.held-out" })}</span
-            >
-          </figcaption>
-        </figure>
-        <figure>
-          <svg
-            class="accuracy"
-            role="img"
-            aria-label=${msg("Accuracy against steps", { id: "trainer.accuracy-chart" })}
-          ></svg>
-          <figcaption class="legend">
-            <span
-              ><span class="swatch"></span
-              >${msg("training (last 10 steps)", { id: "trainer.legend.train" })}</span
-            ><span
-              ><span class="swatch held-out"></span
-              >${msg("held-out (per epoch)", { id: "trainer.legend.held-out" })}</span
-            >
-          </figcaption>
-        </figure>
+        ${this.#chartView("loss", msg("Loss against steps", { id: "trainer.loss-chart" }))}
+        ${this.#chartView(
+          "accuracy",
+          msg("Accuracy against steps", { id: "trainer.accuracy-chart" }),
+        )}
       </div>
       <div class="maps">
         <figure>
